@@ -1,0 +1,3 @@
+"""complaint-sim: practise handling angry customers against scripted personas."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,70 @@
+"""The ``complaint-sim`` command line: the group, error handling, and the commands' registry.
+
+Commands live in ``simulator/commands/<area>.py``; each parses options, calls one
+library function and prints. Heavy imports stay inside the commands so
+``--help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import Any
+
+import click
+
+from simulator import __version__
+from simulator.errors import SimError
+from simulator.i18n import default_lang, t
+
+# ----------------------------------------------------------------------------- the group
+
+
+class _Group(click.Group):
+    """Catches the library's errors once and turns them into one line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SimError as exc:
+            click.echo(t("cli.error", default_lang(), message=exc), err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo(t("cli.interrupted", default_lang()), err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="complaint-sim")
+def cli() -> None:
+    """Practise handling angry customers against scripted personas.
+
+    Anger moves by explicit rules you can see: every change names the rule and
+    quotes your words. Start with `complaint-sim demo`, or `complaint-sim explain`.
+    """
+
+
+# Areas of the tool, each a module in simulator/commands/ exposing COMMANDS.
+AREAS = ("core", "session", "batch", "authoring")
+
+
+def _register() -> None:
+    for area in AREAS:
+        if importlib.util.find_spec(f"simulator.commands.{area}") is None:
+            continue
+        module = importlib.import_module(f"simulator.commands.{area}")
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="complaint-sim")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+
+

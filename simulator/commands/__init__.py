@@ -1,0 +1,1 @@
+"""Click commands, one module per area of the tool; ``simulator.cli`` registers them."""

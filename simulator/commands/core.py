@@ -1,0 +1,214 @@
+"""Core commands: list, validate, schema, explain, demo."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from simulator.commands.options import (
+    content_option,
+    emit_json,
+    json_option,
+    lang_option,
+    load_rules,
+    resolve_lang,
+)
+from simulator.i18n import default_lang, t
+
+# ----------------------------------------------------------------------------- list / validate / schema
+
+
+@click.command("list")
+@content_option
+@lang_option
+@json_option
+def list_cmd(content_dirs: tuple[str, ...], lang: str | None, as_json: bool) -> None:
+    """List the personas and scenarios available."""
+    from simulator.content import load_content
+    from simulator.content.catalog import catalog
+
+    data = catalog(load_content(content_dirs))
+    if as_json:
+        emit_json(data)
+        return
+    lg = resolve_lang(lang)
+    click.secho(t("list.personas", lg), bold=True)
+    for p in data["personas"]:
+        click.echo(f"  {p['id']:<16} {p['name'][lg]:<12} " + t("list.anger", lg, anger=p["initial_anger"], patience=p["patience"]))
+    click.secho(t("list.scenarios", lg), bold=True)
+    for s in data["scenarios"]:
+        meta = t(
+            "list.scenario_meta", lg, severity=t(f"severity.{s['severity']}", lg),
+            stance=t(f"stance.{s['stance']}", lg), nature=t(f"nature.{s['nature']}", lg), needs=len(s["needs"]),
+        )
+        click.echo(f"  {s['id']:<20} {s['title'][lg]}\n  {'':<20} {meta}")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@lang_option
+def validate(paths: tuple[str, ...], lang: str | None) -> None:
+    """Check content files (the built-ins when no PATH is given).
+
+    Each error names the file, line, column and field, one per line.
+    """
+    from simulator.content.catalog import validate_paths
+
+    lg = resolve_lang(lang)
+    files, errors = validate_paths(list(paths))
+    bad = {e.path for e in errors}
+    for f in files:
+        if f not in bad:
+            click.echo(t("validate.ok", lg, path=f))
+    for e in errors:
+        click.echo(str(e), err=True)
+    if errors:
+        click.echo(t("validate.summary_bad", lg, bad=len(bad), count=len(files)), err=True)
+        sys.exit(2)
+    click.echo(t("validate.summary_ok", lg, count=len(files)))
+
+
+@click.command()
+@click.option("--kind", type=click.Choice(["persona", "scenario", "lexicon", "engine", "scoring", "exemplars"]),
+              help="Only this kind's schema.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write one <kind>.schema.json per kind here.")
+def schema(kind: str | None, out_dir: str | None) -> None:
+    """Print the JSON Schema of the content files (for editors and CI)."""
+    from simulator.content.catalog import json_schema, write_schemas
+
+    if out_dir:
+        for p in write_schemas(out_dir):
+            click.echo(t("schema.written", default_lang(), path=p))
+        return
+    emit_json(json_schema(kind))
+
+
+# ----------------------------------------------------------------------------- explain
+
+
+@click.command()
+@click.argument("text")
+@click.option("--persona", "-p", required=True, help="Persona id (see `list`).")
+@click.option("--scenario", "-s", default=None, help="Scenario id (default: general-complaint).")
+@content_option
+@lang_option
+@json_option
+def explain(text: str, persona: str, scenario: str | None, content_dirs: tuple[str, ...], lang: str | None, as_json: bool) -> None:
+    """Show how TEXT would be judged as a first reply.
+
+    Hits with their spans and negation, signals, each anger change with its
+    reason, anger before and after. With TEXT `-`, read one reply per stdin line
+    and print one JSON object per line.
+    """
+    from simulator.explain import explain_reply
+
+    rules = load_rules(content_dirs)
+    lg = resolve_lang(lang)
+    if text == "-":
+        for line in sys.stdin:
+            reply = line.rstrip("\r\n")
+            data = explain_reply(rules, reply, persona, scenario, lang=lg)
+            click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    data = explain_reply(rules, text, persona, scenario, lang=lg)
+    if as_json:
+        emit_json(data)
+    else:
+        _print_explain(rules, data, lg)
+
+
+def _print_explain(rules: Any, data: dict[str, Any], lg: str) -> None:
+    from simulator.console import fmt, meter
+    from simulator.reasons import signed
+
+    persona = getattr(rules.content.persona(data["persona"]).name, lg)
+    scenario = getattr(rules.content.scenario(data["scenario"]).title, lg)
+    click.secho(t("explain.header", lg, persona=persona, scenario=scenario,
+                  before=fmt(data["anger_before"]), after=fmt(data["anger_after"])), bold=True)
+    click.echo("  " + meter(data["anger_after"], rules.band(data["anger_after"]), data["anger_before"]))
+    click.secho(t("explain.hits", lg), bold=True)
+    if not data["hits"]:
+        click.echo("  " + t("explain.none", lg))
+    for h in data["hits"]:
+        note = ""
+        if h["derived"]:
+            note = t("explain.derived", lg)
+        elif h["negated"]:
+            note = t("explain.negated", lg, target=h["counts_as_name"]) if h["counts_as"] else t("explain.cancelled", lg)
+        elif not h["counts_as"]:
+            note = t("explain.suppressed", lg)
+        click.echo(f"  [{h['start']}:{h['end']}] 「{h['quote']}」 {h['name']} ({h['behaviour']})" + (f"  {note}" if note else ""))
+    if data["signals"]:
+        click.secho(t("explain.signals", lg), bold=True)
+        for s in data["signals"]:
+            click.echo(f"  {s['kind']} ({s['value']})" + (f" 「{s['quote']}」" if s["quote"] and s["kind"] not in ("too_short", "wall_of_text", "shouting", "repeated") else ""))
+    click.secho(t("explain.changes", lg), bold=True)
+    if not data["changes"]:
+        click.echo("  " + t("explain.none", lg))
+    for c in data["changes"]:
+        colour = "green" if c["amount"] < 0 else "red"
+        click.echo("  " + click.style(f"{signed(c['amount']):>6}", fg=colour) + f"  {c['reason']}  [{c['section']}]")
+    if data["needs_met"]:
+        click.secho(t("explain.needs", lg), bold=True)
+        click.echo("  " + ", ".join(data["needs_met"]))
+    if data["outcome"]:
+        click.echo(t("explain.outcome", lg, outcome=t(f"outcome.{data['outcome']}", lg)))
+    if data["reply"]:
+        click.echo(t("explain.reply", lg, reply=data["reply"]))
+
+
+# ----------------------------------------------------------------------------- demo
+
+
+@click.command()
+@click.option("--scenario", "-s", default="general-complaint", show_default=True)
+@click.option("--persona", "-p", "personas", multiple=True, help="Persona id (repeatable; default: all four).")
+@click.option("--set", "set_id", default=None, help="Exemplar set id (default: the good set in --lang).")
+@click.option("--seed", type=int, default=0, show_default=True)
+@content_option
+@lang_option
+@json_option
+def demo(scenario: str, personas: tuple[str, ...], set_id: str | None, seed: int,
+         content_dirs: tuple[str, ...], lang: str | None, as_json: bool) -> None:
+    """Play a built-in scenario with canned replies and show the anger trajectory."""
+    from simulator.console import fmt, meter, sparkline, trajectory
+    from simulator.demo import run_demo
+    from simulator.reasons import change_reason, signed
+
+    rules = load_rules(content_dirs)
+    lg = resolve_lang(lang)
+    ex, runs = run_demo(rules, scenario=scenario, personas=list(personas) or None, set_id=set_id, lang=lg, seed=seed)
+    if as_json:
+        emit_json([
+            {"persona": r.persona, "exemplar": ex.id, "anger": [r.initial_anger] + [x.anger_after for x in r.turns],
+             "outcome": r.turns[-1].outcome.value if r.turns and r.turns[-1].outcome else None,
+             "score": r.scorecard.total, "scorecard": r.scorecard.to_dict(),
+             "turns": [x.to_dict() for x in r.turns]}
+            for r in runs
+        ])
+        return
+    title = getattr(rules.content.scenario(scenario).title, lg)
+    click.secho(t("demo.title", lg, scenario=title, set=ex.id), bold=True)
+    for r in runs:
+        persona = getattr(rules.content.persona(r.persona).name, lg)
+        click.echo()
+        click.secho(t("demo.persona", lg, persona=persona, anger=fmt(r.initial_anger)), bold=True)
+        click.echo(f"  {t('demo.customer', lg)}: {r.opening}")
+        for x in r.turns:
+            click.echo(f"  {t('demo.you', lg)} {x.index}: {x.text}")
+            click.echo("    " + meter(x.anger_after, rules.band(x.anger_after), x.anger_before))
+            for c in sorted(x.changes, key=lambda c: -abs(c.amount))[:4]:
+                click.echo(f"      {signed(c.amount):>6} {change_reason(rules, c, lg, scenario)}")
+            if x.reply:
+                click.echo(f"  {t('demo.customer', lg)}: {x.reply}")
+        values = [r.initial_anger] + [x.anger_after for x in r.turns]
+        outcome = r.scorecard.outcome or "none"
+        click.echo("  " + sparkline(values) + "  " + t(
+            "demo.summary", lg, outcome=t(f"outcome.{outcome}", lg), score=fmt(r.scorecard.total),
+            pass_mark=fmt(r.scorecard.pass_mark), trajectory=trajectory(values)))
+
+
+COMMANDS = [list_cmd, validate, schema, explain, demo]

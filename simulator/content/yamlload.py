@@ -1,0 +1,158 @@
+"""Strict YAML loading that remembers where every value came from.
+
+Safe YAML only, and stricter than ``yaml.safe_load``: duplicate keys, aliases,
+non-string keys, oversize files and deep nesting are rejected. The result is
+plain Python data plus a map from field path to (line, column), so later
+validation errors can point at the exact place in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from simulator.errors import ContentError
+
+# A content file is hand-written YAML; anything near a megabyte is a mistake or an attack.
+MAX_BYTES = 1024 * 1024
+# Personas and scenarios nest four or five levels deep; twenty is generous.
+MAX_DEPTH = 20
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Located:
+    """Parsed YAML data with the (line, column) of every field path, 1-based."""
+
+    data: Any
+    marks: dict[Path_, tuple[int, int]]
+    path: str
+
+    def where(self, field: Path_) -> tuple[int | None, int | None]:
+        """Return the line and column of ``field``, or of its nearest parent."""
+        probe = tuple(field)
+        while probe:
+            if probe in self.marks:
+                return self.marks[probe]
+            probe = probe[:-1]
+        return self.marks.get((), (None, None))
+
+    def error(self, field: Path_, message: str) -> ContentError:
+        line, col = self.where(field)
+        return ContentError(
+            message, path=self.path, line=line, column=col, field=format_field(field)
+        )
+
+
+def format_field(field: Path_) -> str | None:
+    """Render a field path as ``needs[2].phrases.zh``."""
+    out = ""
+    for part in field:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or None
+
+
+def load_yaml_file(path: str | Path) -> Located:
+    """Read and strictly parse one YAML file."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read file ({exc.strerror or exc})", path=str(p)) from exc
+    if len(raw) > MAX_BYTES:
+        raise ContentError(
+            f"file is {len(raw)} bytes, more than the {MAX_BYTES} allowed", path=str(p)
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ContentError(
+            f"not valid UTF-8 (byte {exc.start})", path=str(p)
+        ) from exc
+    return load_yaml_text(text, str(p))
+
+
+def load_yaml_text(text: str, path: str = "<string>") -> Located:
+    """Strictly parse YAML text; ``path`` only names it in errors."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        raise ContentError(
+            f"invalid YAML: {problem}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise ContentError(f"invalid YAML: {exc}", path=path) from exc
+    finally:
+        loader.dispose()
+    if node is None:
+        raise ContentError("file is empty", path=path, line=1, column=1)
+    marks: dict[Path_, tuple[int, int]] = {}
+    builder = _Builder(path, marks, loader)
+    data = builder.build(node, (), 0)
+    return Located(data=data, marks=marks, path=path)
+
+
+class _Builder:
+    def __init__(self, path: str, marks: dict[Path_, tuple[int, int]], loader: Any) -> None:
+        self.path = path
+        self.marks = marks
+        self.loader = loader
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, field: Path_, message: str) -> ContentError:
+        return ContentError(
+            message,
+            path=self.path,
+            line=node.start_mark.line + 1,
+            column=node.start_mark.column + 1,
+            field=format_field(field),
+        )
+
+    def build(self, node: yaml.Node, field: Path_, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise self.fail(node, field, f"nested more than {MAX_DEPTH} levels deep")
+        # Composing resolves an alias to the very node its anchor named, so a node seen
+        # twice is an alias: rejected, since aliases are how YAML bombs are built.
+        if id(node) in self.seen:
+            raise self.fail(node, field, "YAML aliases (*name) are not allowed")
+        self.seen.add(id(node))
+        self.marks[field] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise self.fail(key_node, field, "YAML merge keys (<<) are not allowed")
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self.fail(key_node, field, "keys must be plain strings")
+                key = self.loader.construct_object(key_node)
+                if not isinstance(key, str):
+                    raise self.fail(
+                        key_node, field, f"key {key_node.value!r} is not a string (quote it)"
+                    )
+                if id(value_node) in self.seen:
+                    raise self.fail(key_node, field + (key,), "YAML aliases (*name) are not allowed")
+                if key in out:
+                    raise self.fail(key_node, field + (key,), "duplicate key")
+                out[key] = self.build(value_node, field + (key,), depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, field + (i,), depth + 1) for i, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise self.fail(node, field, f"invalid value: {getattr(exc, 'problem', exc)}") from exc

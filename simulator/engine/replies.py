@@ -1,0 +1,45 @@
+"""What the customer says back: a seeded pick from the persona's pools.
+
+The pool is chosen by the anger band after the reply and by the reaction of the
+biggest change, so the customer visibly answers what was said; a session's seed
+and the turn number fix the pick, so the same seed replays the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from simulator.content import models as m
+from simulator.engine.state import Change, Outcome
+
+_MASK = (1 << 64) - 1
+
+
+def choose(pool: Sequence[str], seed: int, turn: int, salt: int = 0) -> str:
+    """Pick one line with a generator derived from (seed, turn, salt)."""
+    rng = np.random.default_rng([seed & _MASK, turn, salt])
+    return pool[int(rng.integers(len(pool)))]
+
+
+def reply_for(pair, rules, state, anger: float, changes: list[Change], outcome: Outcome | None, asked: bool) -> str:  # type: ignore[no-untyped-def]
+    lang = state.lang
+    turn = state.turn + 1
+    if outcome is not None:
+        lines: m.Lines = getattr(pair.persona.endings, outcome.value)
+        return choose(getattr(lines, lang), state.seed, turn)
+    band: m.BandReplies = getattr(getattr(pair.persona.replies, lang), rules.band(anger))
+    reaction = "unchanged"
+    if changes:
+        biggest = max(changes, key=lambda c: abs(c.amount))
+        reaction = biggest.reaction
+    total = sum(c.amount for c in changes)
+    pool = band.by_reaction.get(reaction)
+    if not pool:
+        pool = band.improved if total < 0 else band.worsened if total > 0 else band.unchanged
+    line = choose(pool, state.seed, turn)
+    if asked:
+        facts = getattr(pair.scenario.facts, lang)
+        line += (" " if lang == "en" else "") + facts[state.facts_told % len(facts)]
+    return line

@@ -1,0 +1,140 @@
+"""Content compiled for play: matchers per scenario, effect tables per pairing.
+
+Compiling once keeps ``step`` cheap: the automaton is built once per scenario
+and the persona × scenario effect table (persona weight × stance × nature) once
+per pairing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from simulator.content import Content
+from simulator.content import models as m
+from simulator.text.matcher import Matcher
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A behaviour or signal as the engine sees it."""
+
+    id: str
+    polarity: str
+    group: str
+    section: str
+    effect: float
+    reaction: str
+    name: m.Text
+    derived: m.Derived | None = None
+    negated_as: str | None = None
+    suppressed_by: tuple[str, ...] = ()
+    discounts_preceding: float | None = None
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """Effects for one persona in one scenario, with the multipliers that made them."""
+
+    persona: m.Persona
+    scenario: m.Scenario
+    effects: dict[str, tuple[float, tuple[tuple[str, float], ...]]]
+    patience: int
+    initial_anger: float
+
+
+class Rulebook:
+    """Everything compiled from one :class:`Content`; shared, never mutated after build."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        lex = content.lexicon
+        self.limits = lex.limits
+        rules: dict[str, Rule] = {}
+        for b in lex.behaviours:
+            rules[b.id] = Rule(
+                b.id, b.polarity, b.group, b.section, b.effect, b.reaction, b.name,
+                b.derived, b.negated_as, tuple(b.suppressed_by), b.discounts_preceding,
+            )
+        for s in lex.signals:
+            rules[s.id] = Rule(s.id, s.polarity, "structure", s.section, s.effect, s.reaction, s.name)
+        self.rules = rules
+        self.derived_order = _derived_order(lex.behaviours)
+        self.suppressible = tuple(r for r in rules.values() if r.suppressed_by)
+        self._matchers: dict[str, Matcher] = {}
+        self._pairings: dict[tuple[str, str], Pairing] = {}
+
+    @cached_property
+    def bare_matcher(self) -> Matcher:
+        """A matcher with no scenario needs, for explaining a reply on its own."""
+        return Matcher(self.content.lexicon)
+
+    def matcher(self, scenario_id: str) -> Matcher:
+        if scenario_id not in self._matchers:
+            self._matchers[scenario_id] = Matcher(
+                self.content.lexicon, self.content.scenario(scenario_id)
+            )
+        return self._matchers[scenario_id]
+
+    def pairing(self, scenario_id: str, persona_id: str) -> Pairing:
+        key = (scenario_id, persona_id)
+        if key not in self._pairings:
+            self._pairings[key] = self._pair(scenario_id, persona_id)
+        return self._pairings[key]
+
+    def _pair(self, scenario_id: str, persona_id: str) -> Pairing:
+        persona = self.content.persona(persona_id)
+        scenario = self.content.scenario(scenario_id)
+        eng = self.content.engine
+        stance = eng.stances.get(scenario.stance, {})
+        nature = eng.natures.get(scenario.nature, {})
+        effects: dict[str, tuple[float, tuple[tuple[str, float], ...]]] = {}
+        for rid, rule in self.rules.items():
+            base = persona.weights.get(rid, rule.effect)
+            factors: list[tuple[str, float]] = []
+            if rid in stance:
+                factors.append((f"stance:{scenario.stance}", stance[rid]))
+            if rid in nature:
+                factors.append((f"nature:{scenario.nature}", nature[rid]))
+            effects[rid] = (base, tuple(factors))
+        sev = eng.severity.get(scenario.severity, m.SeverityEffect(anger=0, patience=0))
+        return Pairing(
+            persona=persona,
+            scenario=scenario,
+            effects=effects,
+            patience=max(1, persona.patience + sev.patience),
+            initial_anger=min(100.0, max(0.0, persona.initial_anger + sev.anger)),
+        )
+
+    def band(self, anger: float) -> str:
+        for b in self.content.engine.bands:
+            if anger < b.below:
+                return b.id
+        return self.content.engine.bands[-1].id
+
+
+def _derived_order(behaviours: list[m.Behaviour]) -> tuple[m.Behaviour, ...]:
+    """Derived behaviours sorted so each comes after the derived ones it reads."""
+    derived = {b.id: b for b in behaviours if b.derived is not None}
+    order: list[m.Behaviour] = []
+    state: dict[str, int] = {}
+
+    def visit(bid: str) -> None:
+        if state.get(bid) == 2:
+            return
+        if state.get(bid) == 1:
+            from simulator.errors import ContentError
+
+            raise ContentError(f"derived behaviour {bid!r} depends on itself through others")
+        state[bid] = 1
+        d = derived[bid].derived
+        assert d is not None
+        for ref in (*d.all_of, *d.any_of, *d.none_of):
+            if ref in derived:
+                visit(ref)
+        state[bid] = 2
+        order.append(derived[bid])
+
+    for bid in derived:
+        visit(bid)
+    return tuple(order)

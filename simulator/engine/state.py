@@ -1,0 +1,126 @@
+"""The values a session is made of: state, changes, turns. All immutable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from simulator.text.matcher import Hit, NeedHit
+from simulator.text.signals import Signal
+
+if TYPE_CHECKING:
+    from simulator.engine.rulebook import Rulebook
+
+
+class Outcome(StrEnum):
+    """How a session ended."""
+
+    RESOLVED = "resolved"
+    ESCALATED = "escalated"  # asked for a manager
+    WALKED_OUT = "walked_out"
+    UNRESOLVED = "unresolved"  # patience ran out
+
+
+@dataclass(frozen=True)
+class Change:
+    """One move of the anger meter and the rule behind it.
+
+    ``rule`` is a behaviour, signal or need id, or ``drift``; ``quote`` and
+    ``start``/``end`` point at the words that triggered it (empty for drift);
+    ``factors`` lists every multiplier applied to ``base``, in order.
+    """
+
+    rule: str
+    kind: str  # behaviour | signal | need | drift
+    amount: float
+    base: float
+    section: str
+    reaction: str
+    quote: str = ""
+    start: int = 0
+    end: int = 0
+    factors: tuple[tuple[str, float], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "kind": self.kind,
+            "amount": self.amount,
+            "base": self.base,
+            "factors": [{"why": why, "times": x} for why, x in self.factors],
+            "section": self.section,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class SessionState:
+    """Everything that carries from one turn to the next."""
+
+    rules: Rulebook = field(repr=False, compare=False)
+    scenario: str
+    persona: str
+    lang: str
+    seed: int
+    anger: float
+    patience: int
+    turn: int = 0
+    needs_met: frozenset[str] = frozenset()
+    counts: tuple[tuple[str, int], ...] = ()
+    seen: frozenset[str] = frozenset()
+    emotion_shown: bool = False
+    facts_told: int = 0
+    outcome: Outcome | None = None
+
+    @property
+    def over(self) -> bool:
+        return self.outcome is not None
+
+    def count(self, rule: str) -> int:
+        for key, n in self.counts:
+            if key == rule:
+                return n
+        return 0
+
+    def evolve(self, **changes: Any) -> SessionState:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What one trainee reply did: the evidence, the changes, the new state."""
+
+    index: int
+    text: str
+    hits: tuple[Hit, ...]
+    needs: tuple[NeedHit, ...]
+    signals: tuple[Signal, ...]
+    changes: tuple[Change, ...]
+    anger_before: float
+    anger_after: float
+    needs_met: tuple[str, ...]
+    outcome: Outcome | None
+    reply: str | None
+    state: SessionState = field(repr=False, compare=False)
+
+    @property
+    def delta(self) -> float:
+        return round(self.anger_after - self.anger_before, 2)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "turn": self.index,
+            "text": self.text,
+            "anger_before": self.anger_before,
+            "anger_after": self.anger_after,
+            "hits": [h.to_dict() for h in self.hits],
+            "needs": [{"need": n.need, "start": n.start, "end": n.end, "quote": n.quote} for n in self.needs],
+            "needs_met": list(self.needs_met),
+            "signals": [s.to_dict() for s in self.signals],
+            "changes": [c.to_dict() for c in self.changes],
+            "outcome": self.outcome.value if self.outcome else None,
+            "reply": self.reply,
+        }

@@ -1,0 +1,222 @@
+"""The scorecard: five dimensions from a finished list of turns, every point with its evidence.
+
+Compute only; rendering lives in the report. A dimension that had no chance to
+apply is N/A (``score is None``) and its weight is shared among the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from simulator.content import models as m
+from simulator.engine.rulebook import Rulebook
+from simulator.engine.state import Outcome, Turn
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One point gained (positive) or lost (negative), and what earned it."""
+
+    points: float
+    rule: str
+    turn: int | None
+    quote: str
+    section: str
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "points": self.points, "rule": self.rule, "turn": self.turn,
+            "quote": self.quote, "section": self.section, "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    id: str
+    name: m.Text
+    section: str
+    weight: float
+    score: float | None
+    evidence: tuple[Evidence, ...]
+    na_reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "name": self.name.model_dump(), "section": self.section,
+            "weight": self.weight, "score": self.score, "na": self.score is None,
+            "na_reason": self.na_reason, "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    total: float
+    pass_mark: float
+    passed: bool
+    outcome: str | None
+    dimensions: tuple[DimensionScore, ...]
+
+    def dimension(self, did: str) -> DimensionScore:
+        return next(d for d in self.dimensions if d.id == did)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total, "pass_mark": self.pass_mark, "passed": self.passed,
+            "outcome": self.outcome, "dimensions": [d.to_dict() for d in self.dimensions],
+        }
+
+
+def _first_uses(turns: list[Turn]) -> dict[str, tuple[int, str]]:
+    first: dict[str, tuple[int, str]] = {}
+    for t in turns:
+        for h in t.hits:
+            if h.counts_as and h.counts_as not in first:
+                first[h.counts_as] = (t.index, h.quote)
+        for s in t.signals:
+            first.setdefault(s.kind, (t.index, s.quote))
+    return first
+
+
+def _clamp(x: float) -> float:
+    return round(max(0.0, min(100.0, x)), 1)
+
+
+def score_session(
+    rules: Rulebook, scenario: str, persona: str, turns: list[Turn], *, complete: bool = True
+) -> Scorecard:
+    """Score a session's turns. ``complete=False`` marks an interrupted session."""
+    cfg = rules.content.scoring
+    pair = rules.pairing(scenario, persona)
+    first = _first_uses(turns)
+    dims: dict[str, tuple[float | None, list[Evidence], str]] = {}
+    if not turns:
+        for d in cfg.dimensions:
+            dims[d.id] = (None, [], "no reply was given")
+    else:
+        dims["emotion"] = _steps(rules, cfg.emotion_steps, first, turns, cfg)
+        dims["problem"] = _problem(rules, pair, cfg, first, turns)
+        dims["language"] = _language(rules, cfg, turns)
+        dims["persona_fit"] = _fit(rules, pair.persona, cfg, first, turns)
+        dims["outcome"] = _outcome(cfg, turns, complete)
+    out: list[DimensionScore] = []
+    num = den = 0.0
+    for d in cfg.dimensions:
+        score, ev, na = dims[d.id]
+        out.append(DimensionScore(d.id, d.name, d.section, d.weight, score, tuple(ev), na))
+        if score is not None:
+            num += d.weight * score
+            den += d.weight
+    total = round(num / den, 1) if den else 0.0
+    last = turns[-1].outcome if turns else None
+    return Scorecard(
+        total=total,
+        pass_mark=cfg.pass_mark,
+        passed=total >= cfg.pass_mark,
+        outcome=(last.value if last else ("incomplete" if not complete else None)),
+        dimensions=tuple(out),
+    )
+
+
+def _steps(
+    rules: Rulebook, steps: list[str], first: dict[str, tuple[int, str]], turns: list[Turn], cfg: m.Scoring
+) -> tuple[float | None, list[Evidence], str]:
+    share = 100.0 / len(steps)
+    ev: list[Evidence] = []
+    score = 0.0
+    for sid in steps:
+        rule = rules.rules[sid]
+        if sid in first:
+            t, q = first[sid]
+            ev.append(Evidence(round(share, 1), sid, t, q, rule.section))
+            score += share
+        else:
+            ev.append(Evidence(-round(share, 1), sid, None, "", rule.section, "missing"))
+    for t in turns:
+        for c in t.changes:
+            if any(why == "feelings_first" for why, _ in c.factors):
+                ev.append(Evidence(-cfg.feelings_first_penalty, "feelings_first", t.index, c.quote,
+                                   rules.content.engine.feelings_first.section))
+                score -= cfg.feelings_first_penalty
+    return _clamp(score), ev, ""
+
+
+def _problem(rules: Rulebook, pair, cfg: m.Scoring, first, turns: list[Turn]):  # type: ignore[no-untyped-def]
+    shown = [s for s in cfg.problem_steps if s in first]
+    # Problem handling had no chance when the customer left on the first reply
+    # before any problem move could be made.
+    if len(turns) == 1 and turns[0].outcome in (Outcome.WALKED_OUT, Outcome.ESCALATED) and not shown:
+        return None, [], "the customer left after the first reply"
+    ev: list[Evidence] = []
+    # Half the points: the §3 techniques shown, up to four distinct ones.
+    target = min(4, len(cfg.problem_steps))
+    for k, sid in enumerate(shown):
+        t, q = first[sid]
+        pts = 50.0 / target if k < target else 0.0  # beyond the cap a technique earns nothing more
+        ev.append(Evidence(round(pts, 1), sid, t, q, rules.rules[sid].section))
+    technique = min(50.0, 50.0 * len(shown) / target)
+    # The other half: the scenario's needs addressed.
+    needs = pair.scenario.needs
+    met_at = {n: t for t in turns for n in t.needs_met}
+    for need in needs:
+        pts = round(50.0 / len(needs), 1)
+        if need.id in met_at:
+            turn = next(t for t in turns if t.index == met_at[need.id])
+            quote = next((c.quote for c in turn.changes if c.rule == need.id), "")
+            ev.append(Evidence(pts, need.id, turn.index, quote, need.section))
+        else:
+            ev.append(Evidence(-pts, need.id, None, "", need.section, "need not addressed"))
+    met = 50.0 * len([n for n in needs if n.id in met_at]) / len(needs)
+    return _clamp(technique + met), ev, ""
+
+
+def _language(rules: Rulebook, cfg: m.Scoring, turns: list[Turn]):  # type: ignore[no-untyped-def]
+    ev: list[Evidence] = []
+    score = 100.0
+    for t in turns:
+        for h in t.hits:
+            rule = rules.rules.get(h.counts_as or "")
+            if rule and rule.polarity == "negative" and rule.group == "language":
+                ev.append(Evidence(-cfg.language_penalty, rule.id, t.index, h.quote, rule.section))
+                score -= cfg.language_penalty
+    return _clamp(score), ev, ""
+
+
+def _fit(rules: Rulebook, persona: m.Persona, cfg: m.Scoring, first, turns: list[Turn]):  # type: ignore[no-untyped-def]
+    ev: list[Evidence] = []
+    target = min(3, len(persona.valued))
+    used = [v for v in persona.valued if v in first]
+    for v in used:
+        t, q = first[v]
+        ev.append(Evidence(round(50.0 / target, 1), v, t, q, persona.section, "valued by this type"))
+    score = 50.0 + min(50.0, 50.0 * len(used) / target)
+    hated = set(persona.hated)
+    for t in turns:
+        for h in t.hits:
+            if h.counts_as in hated:
+                ev.append(Evidence(-cfg.hated_penalty, h.counts_as, t.index, h.quote, persona.section, "hated by this type"))
+                score -= cfg.hated_penalty
+        for s in t.signals:
+            if s.kind in hated:
+                ev.append(Evidence(-cfg.hated_penalty, s.kind, t.index, s.quote, persona.section, "hated by this type"))
+                score -= cfg.hated_penalty
+    return _clamp(score), ev, ""
+
+
+def _outcome(cfg: m.Scoring, turns: list[Turn], complete: bool):  # type: ignore[no-untyped-def]
+    last = turns[-1]
+    if last.outcome is None:
+        if complete:
+            # Replies ran out before the customer decided: judge as unresolved.
+            pts = cfg.outcome_points["unresolved"]
+            return _clamp(pts), [Evidence(pts, "unresolved", last.index, "", "§4", "replies ran out")], ""
+        return None, [], "the session was interrupted"
+    pts = cfg.outcome_points[last.outcome.value]
+    ev = [Evidence(pts, last.outcome.value, last.index, "", "§4 达成共识; §6")]
+    if last.outcome is Outcome.RESOLVED and last.index > cfg.fastest_turns:
+        cost = cfg.extra_turn_cost * (last.index - cfg.fastest_turns)
+        ev.append(Evidence(-cost, "extra_turns", last.index, "", "§4 fast, simple handling",
+                           f"{last.index - cfg.fastest_turns} turn(s) beyond the fastest"))
+        pts -= cost
+    return _clamp(pts), ev, ""

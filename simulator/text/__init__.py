@@ -1,0 +1,1 @@
+"""Text → behaviours: normalisation, the phrase automaton with negation, structural signals."""

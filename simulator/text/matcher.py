@@ -1,0 +1,219 @@
+"""One Aho-Corasick pass finds every phrase; negation is then read off the hits.
+
+The automaton holds behaviour phrases, the scenario's need phrases, negators
+and non-negators (words such as 不好意思 that contain 不 but do not negate).
+Where behaviour phrases overlap, the leftmost-longest wins. A negator, or a
+chain of them, shortly before a hit with no clause break between negates it
+when their count is odd: the hit then counts as its ``negated_as`` behaviour or
+not at all. A negative phrase ending in a negator (我不能, 我不会) that negates the
+hit after it is absorbed, so 我不会让这件事拖下去 is a promise, not a refusal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from simulator.content import models as m
+from simulator.text.normalise import NormText
+
+_CLAUSE_BREAKS = frozenset(",.!?;:。、…\n")
+
+# Payload kinds stored in the automaton.
+BEHAVIOUR, NEED, NEGATOR, NON_NEGATOR = "b", "n", "neg", "non"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A behaviour phrase found in a reply.
+
+    ``start``/``end`` index the original text. ``counts_as`` is the behaviour the
+    hit counts for after negation (``None``: cancelled).
+    """
+
+    behaviour: str
+    start: int
+    end: int
+    quote: str
+    negated: bool = False
+    counts_as: str | None = None
+    derived: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "behaviour": self.behaviour,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "negated": self.negated,
+            "counts_as": self.counts_as,
+            "derived": self.derived,
+        }
+
+
+@dataclass(frozen=True)
+class NeedHit:
+    need: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int  # folded offsets
+    end: int
+    ident: str = ""
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "'")
+
+
+class Matcher:
+    """The compiled automaton for one lexicon plus one scenario's need phrases."""
+
+    def __init__(self, lexicon: m.Lexicon, scenario: m.Scenario | None = None) -> None:
+        self.max_gap = lexicon.negation.max_gap
+        entries: dict[str, list[tuple[str, str]]] = {}
+
+        def add(phrases: m.Phrases, kind: str, ident: str) -> None:
+            for phrase in (*phrases.zh, *phrases.en):
+                key = _fold_phrase(phrase)
+                if key:
+                    entries.setdefault(key, []).append((kind, ident))
+
+        self.negated_as = {b.id: b.negated_as for b in lexicon.behaviours}
+        for b in lexicon.behaviours:
+            if b.phrases is not None:
+                add(b.phrases, BEHAVIOUR, b.id)
+        add(lexicon.negation.negators, NEGATOR, "")
+        add(lexicon.negation.non_negators, NON_NEGATOR, "")
+        if scenario is not None:
+            for need in scenario.needs:
+                add(need.phrases, NEED, need.id)
+        auto = ahocorasick.Automaton()
+        for key, kinds in entries.items():
+            # ASCII-edged phrases must sit on word boundaries ("no" is not in "know").
+            auto.add_word(key, (len(key), tuple(kinds), _is_word(key[0]), _is_word(key[-1])))
+        auto.make_automaton()
+        self._auto = auto
+        self.phrase_count = len(entries)
+
+    def scan(self, norm: NormText) -> tuple[list[Hit], list[NeedHit]]:
+        """Find behaviour hits (with negation resolved) and need hits in a reply."""
+        text = norm.folded
+        n = len(text)
+        behaviours: list[_Span] = []
+        negators: list[_Span] = []
+        needs: list[_Span] = []
+        for last, (length, kinds, word_start, word_end) in self._auto.iter(text):
+            start, end = last - length + 1, last + 1
+            if word_start and start > 0 and _is_word(text[start - 1]):
+                continue
+            if word_end and end < n and _is_word(text[end]):
+                continue
+            for kind, ident in kinds:
+                if kind == BEHAVIOUR:
+                    behaviours.append(_Span(start, end, ident))
+                elif kind == NEED:
+                    needs.append(_Span(start, end, ident))
+                else:
+                    negators.append(_Span(start, end, kind))
+        chosen = _leftmost_longest(behaviours)
+        tokens = _leftmost_longest(negators)
+        hits = self._resolve(norm, chosen, tokens)
+        need_hits = self._needs(norm, needs, chosen, tokens)
+        return hits, need_hits
+
+    # ------------------------------------------------------------------ negation
+
+    def _chain(self, text: str, start: int, chain_tokens: list[_Span]) -> list[_Span]:
+        """The negators chained before ``start``, nearest first."""
+        used: list[_Span] = []
+        cursor = start
+        for tok in reversed(chain_tokens):  # sorted by end, so nearest first
+            if tok.end > cursor:
+                continue
+            if not self._close(text[tok.end:cursor]):
+                break
+            used.append(tok)
+            cursor = tok.start
+        return used
+
+    def _close(self, gap: str) -> bool:
+        if any(c in _CLAUSE_BREAKS for c in gap):
+            return False
+        words = sum(1 for w in gap.split() if w.isascii())
+        cjk = sum(1 for c in gap if not c.isascii() and not c.isspace())
+        return words + cjk <= self.max_gap
+
+    def _resolve(self, norm: NormText, chosen: list[_Span], tokens: list[_Span]) -> list[Hit]:
+        text = norm.folded
+        # A hit that ends in a negator (我不能, 我不会) can negate what follows it.
+        ends_in_negator = [
+            any(t.ident == NEGATOR and t.end == h.end and t.start >= h.start for t in tokens)
+            for h in chosen
+        ]
+        free = _free_negators(tokens, chosen)
+        chain_tokens = sorted(
+            free + [h for h, neg in zip(chosen, ends_in_negator, strict=True) if neg],
+            key=lambda s: (s.end, s.start),
+        )
+        absorbed: set[int] = set()
+        resolved: list[tuple[int, Hit]] = []
+        index = {id(h): i for i, h in enumerate(chosen)}
+        for i, h in enumerate(chosen):
+            chain = self._chain(text, h.start, [t for t in chain_tokens if t is not h])
+            negated = len(chain) % 2 == 1
+            start = chain[-1].start if chain else h.start
+            for t in chain:
+                if id(t) in index:
+                    absorbed.add(index[id(t)])
+            s, e = norm.span(start if negated else h.start, h.end)
+            counts_as = self.negated_as.get(h.ident) if negated else h.ident
+            resolved.append((i, Hit(h.ident, s, e, norm.original[s:e], negated, counts_as)))
+        return [hit for i, hit in resolved if i not in absorbed]
+
+    def _needs(
+        self, norm: NormText, needs: list[_Span], chosen: list[_Span], tokens: list[_Span]
+    ) -> list[NeedHit]:
+        text = norm.folded
+        free = sorted(_free_negators(tokens, chosen), key=lambda s: (s.end, s.start))
+        out: list[NeedHit] = []
+        seen: set[str] = set()
+        for span in sorted(needs, key=lambda s: (s.start, -s.end)):
+            if span.ident in seen:
+                continue
+            if len(self._chain(text, span.start, free)) % 2 == 1:
+                continue
+            seen.add(span.ident)
+            s, e = norm.span(span.start, span.end)
+            out.append(NeedHit(span.ident, s, e, norm.original[s:e]))
+        return out
+
+
+def _free_negators(tokens: list[_Span], chosen: list[_Span]) -> list[_Span]:
+    """Negators that stand alone, not inside a behaviour phrase."""
+    return [
+        t for t in tokens
+        if t.ident == NEGATOR and not any(h.start <= t.start and t.end <= h.end for h in chosen)
+    ]
+
+
+def _leftmost_longest(spans: list[_Span]) -> list[_Span]:
+    out: list[_Span] = []
+    last_end = -1
+    for sp in sorted(spans, key=lambda s: (s.start, -(s.end - s.start), s.ident)):
+        if sp.start >= last_end:
+            out.append(sp)
+            last_end = sp.end
+    return out
+
+
+def _fold_phrase(phrase: str) -> str:
+    from simulator.text.normalise import normalise
+
+    return normalise(phrase).folded.strip()

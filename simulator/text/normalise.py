@@ -1,0 +1,127 @@
+"""Fold a reply into the one form the lexicon is written in, keeping a way back.
+
+Folding is NFKC (full-width → half-width), casefold, Traditional → Simplified
+Chinese (OpenCC, so zh-TW and HK users share the zh-CN lexicon), curly quotes to
+straight ones and whitespace runs to one space. Every folded character remembers
+the span of the original text it came from, so hits can be highlighted in what
+the trainee actually typed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Marks a character whose folded form is not exactly one character; its presence
+# sends the text down the slow path that tracks offsets one by one. U+FFFF is a
+# noncharacter, so it never stands for itself in real input.
+_IRREGULAR = "\uffff"
+_SPACE = " "
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+
+
+@lru_cache(maxsize=1)
+def _converters() -> tuple[object, object]:
+    import opencc  # deferred: only replies need it, not ``--help``
+
+    # tw2sp converts Taiwan phrasing too (軟體→软件, 滑鼠→鼠标); tw2s is the
+    # character-level fallback when a phrase conversion changes the length.
+    return opencc.OpenCC("tw2sp"), opencc.OpenCC("tw2s")
+
+
+def _fold_char(ch: str) -> str:
+    if ch in _ZERO_WIDTH:
+        return ""
+    if ch.isspace():
+        return _SPACE
+    out = unicodedata.normalize("NFKC", ch).casefold().translate(_QUOTES)
+    if any(c.isspace() for c in out):
+        out = "".join(_SPACE if c.isspace() else c for c in out)
+    return out
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled lazily; 1:1 characters map to their fold."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        value = folded if len(folded) == 1 and folded != _IRREGULAR else _IRREGULAR
+        self[code] = value
+        return value
+
+
+_TABLE = _FoldTable()
+
+
+@dataclass(frozen=True)
+class NormText:
+    """A reply as typed (``original``) and as folded for matching (``folded``).
+
+    ``starts[i]``/``ends[i]`` give the original span of folded character ``i``;
+    both are ``None`` when folding kept every character in place.
+    """
+
+    original: str
+    folded: str
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded ``[start, end)`` span back to the original text."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if start >= end:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def quote(self, start: int, end: int) -> str:
+        """The original words behind a folded span."""
+        s, e = self.span(start, end)
+        return self.original[s:e]
+
+
+def _to_simplified(text: str) -> str | None:
+    """Phrase-level Traditional→Simplified when it keeps the length, else None."""
+    if text.isascii():
+        return text
+    phrase, _ = _converters()
+    out: str = phrase.convert(text)  # type: ignore[attr-defined]
+    return out if len(out) == len(text) else None
+
+
+def normalise(text: str) -> NormText:
+    """Fold ``text`` for matching, with an offset map back to the original."""
+    folded = text.translate(_TABLE)
+    if _IRREGULAR not in folded and "  " not in folded:
+        simplified = _to_simplified(folded)
+        if simplified is not None:
+            return NormText(text, simplified)
+    return _normalise_slow(text)
+
+
+def _normalise_slow(text: str) -> NormText:
+    _, chars = _converters()
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        piece = _fold_char(ch)
+        for c in piece:
+            if c == _SPACE and out and out[-1] == _SPACE:
+                ends[-1] = i + 1  # a whitespace run folds into one space
+                continue
+            if c == _IRREGULAR:
+                continue
+            out.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    folded = "".join(out)
+    simplified = _to_simplified(folded)
+    if simplified is None:
+        simplified = "".join(chars.convert(c) if not c.isascii() else c for c in folded)  # type: ignore[attr-defined]
+        if len(simplified) != len(folded):  # a character converted to two: keep it as typed
+            simplified = folded
+    return NormText(text, simplified, tuple(starts), tuple(ends))

@@ -1,0 +1,93 @@
+"""Structural signals: what a reply does that no phrase shows.
+
+Too short, shouting, a wall of text, questions asked, a concrete time or number
+mentioned. Session-level signals (a repeated reply, needs still ignored) are
+decided by the engine, which knows the history; this module only reads one reply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from simulator.content import models as m
+from simulator.text.normalise import NormText
+
+_CN_NUM = "0-9零〇一二两三四五六七八九十百半"
+# §3 "promise an answer by an agreed time": clock times, dates, deadlines and
+# durations in Chinese and English, plus "right now" forms, which also fix a time.
+_TIME = re.compile(
+    rf"""(
+      (今天|今日|今晚|明天|明早|明日|后天|本周|这周|下周|周[一二三四五六日天]|星期[一二三四五六日天]|月底|月初)
+        (上午|下午|晚上|中午|早上|傍晚)?([{_CN_NUM}]+[点时](半|[{_CN_NUM}]+分?)?)?(之前|前|以前|内)?
+    | (上午|下午|晚上|中午|早上|傍晚)[{_CN_NUM}]+[点时](半|[{_CN_NUM}]+分?)?(之前|前|以前)?
+    | [{_CN_NUM}]+[点时](半|[{_CN_NUM}]+分)?(之前|前|以前)
+    | [{_CN_NUM}]+\s*(个)?(小时|分钟|工作日|天|日|周|星期)(之内|以内|内)
+    | [{_CN_NUM}]+月[{_CN_NUM}]+[日号]
+    | 马上|立刻|立即|现在就|第一时间
+    | \b(today|tonight|tomorrow|this\s(morning|afternoon|evening|week)|end\sof\s(the\s)?(day|week)
+        |(by|before|on)\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon)
+        |\d{{1,2}}(:\d{{2}})?\s?(am|pm|o'clock)
+        |within\s(\d+|an?|one|two|three|24|48)\s(minutes?|hours?|days?|business\sdays?|working\sdays?)
+        |in\s(\d+|an?|one|two|ten|fifteen|thirty)\s(minutes?|hours?)
+        |right\snow|immediately|right\saway)\b
+    )""",
+    re.VERBOSE,
+)
+_NUMBER = re.compile(r"\d+(\.\d+)?\s?(%|元|块|次|个|位|单|号|gb|mb|usd|yuan|dollars?)?")
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One structural signal with the part of the reply it points at (original offsets)."""
+
+    kind: str
+    value: int
+    start: int = 0
+    end: int = 0
+    quote: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "value": self.value, "start": self.start, "end": self.end, "quote": self.quote}
+
+
+def _content_chars(folded: str) -> int:
+    return sum(1 for c in folded if c.isalnum())
+
+
+def reply_key(norm: NormText) -> str:
+    """What two replies share when one repeats the other: letters and digits only."""
+    return "".join(c for c in norm.folded if c.isalnum())
+
+
+def read_signals(norm: NormText, limits: m.SignalLimits) -> list[Signal]:
+    """Signals readable from one reply alone."""
+    text = norm.folded
+    out: list[Signal] = []
+    whole = (0, len(norm.original), norm.original)
+    if _content_chars(text) <= limits.too_short_chars:
+        out.append(Signal("too_short", 1, *whole))
+    bangs = text.count("!")
+    letters = [c for c in norm.original if c.isascii() and c.isalpha()]
+    caps = sum(1 for c in letters if c.isupper())
+    if bangs >= limits.shouting_exclamations or (
+        len(letters) >= 8 and caps / len(letters) >= limits.shouting_caps_ratio
+    ):
+        out.append(Signal("shouting", bangs or caps, *whole))
+    if len(norm.original) >= limits.wall_of_text_chars:
+        out.append(Signal("wall_of_text", len(norm.original), *whole))
+    questions = text.count("?")
+    if questions:
+        pos = text.index("?")
+        s, e = norm.span(pos, pos + 1)
+        out.append(Signal("asks_questions", questions, s, e, norm.original[s:e]))
+    t = _TIME.search(text)
+    if t:
+        s, e = norm.span(t.start(), t.end())
+        out.append(Signal("concrete_time", 1, s, e, norm.original[s:e]))
+    n = _NUMBER.search(text)
+    if n:
+        s, e = norm.span(n.start(), n.end())
+        out.append(Signal("concrete_number", 1, s, e, norm.original[s:e]))
+    return out

@@ -1,0 +1,102 @@
+"""The matcher with a small controlled lexicon, so each rule of negation is pinned down."""
+
+import pytest
+
+from simulator.content import models as m
+from simulator.text.matcher import Matcher
+from simulator.text.normalise import normalise
+
+T = {"zh": "x", "en": "x"}
+
+
+def behaviour(bid, polarity, zh, en=(), negated_as=None):
+    return {
+        "id": bid, "name": T, "polarity": polarity, "group": "language", "section": "§5",
+        "effect": -3 if polarity == "positive" else 5 if polarity == "negative" else 0,
+        "reaction": "heard", "negated_as": negated_as, "phrases": {"zh": list(zh), "en": list(en)},
+    }
+
+
+LEXICON = m.Lexicon.model_validate({
+    "kind": "lexicon", "version": 1,
+    "negation": {
+        "max_gap": 4,
+        "negators": {"zh": ["不", "没", "没有", "别", "不是", "不会", "不能"], "en": ["not", "never", "don't", "won't"]},
+        "non_negators": {"zh": ["不好意思", "对不起", "无论"], "en": ["no problem"]},
+    },
+    "behaviours": [
+        behaviour("apology", "positive", ["对不起", "不好意思", "抱歉"], ["sorry"]),
+        behaviour("empathy", "positive", ["理解", "别着急"], ["understand"]),
+        behaviour("worry", "neutral", ["着急"]),
+        behaviour("stalling", "negative", ["拖下去", "拖延"], ["drag on"], negated_as="promise"),
+        behaviour("promise", "positive", ["保证"]),
+        behaviour("refusal", "negative", ["我不能", "我不会", "不能处理"], ["i can't"]),
+        behaviour("refund", "positive", ["退款"], ["refund"], negated_as="refusal"),
+        behaviour("blame", "negative", ["你的错"], ["your fault"]),
+    ],
+    "limits": {"too_short_chars": 3, "wall_of_text_chars": 200, "shouting_exclamations": 3,
+               "shouting_caps_ratio": 0.7, "needs_ignored_after": 3},
+})
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(LEXICON)
+
+
+def scan(matcher, text):
+    hits, _ = matcher.scan(normalise(text))
+    return [(h.behaviour, h.quote, h.negated, h.counts_as) for h in hits]
+
+
+def test_plain_hit_reports_original_span(matcher):
+    hits, _ = matcher.scan(normalise("您好，我理解您"))
+    assert [(h.behaviour, h.start, h.end, h.quote) for h in hits] == [("empathy", 4, 6, "理解")]
+
+
+def test_longest_match_wins(matcher):
+    assert scan(matcher, "您别着急") == [("empathy", "别着急", False, "empathy")]
+
+
+def test_negator_cancels_a_positive_without_negated_as(matcher):
+    assert scan(matcher, "我不理解") == [("empathy", "不理解", True, None)]
+
+
+def test_negated_positive_turns_into_its_negated_as(matcher):
+    assert scan(matcher, "我不能给您退款") == [("refund", "我不能给您退款", True, "refusal")]
+
+
+def test_negative_phrase_ending_in_negator_is_absorbed_into_a_promise(matcher):
+    assert scan(matcher, "我不会让这件事拖下去") == [("stalling", "我不会让这件事拖下去", True, "promise")]
+
+
+def test_double_negation_by_parity(matcher):
+    assert scan(matcher, "不是不能处理") == [("refusal", "不是不能处理", True, None)]
+
+
+def test_non_negators_do_not_negate(matcher):
+    assert scan(matcher, "不好意思，理解") == [("apology", "不好意思", False, "apology"), ("empathy", "理解", False, "empathy")]
+    assert scan(matcher, "对不起理解") == [("apology", "对不起", False, "apology"), ("empathy", "理解", False, "empathy")]
+
+
+def test_clause_break_stops_negation(matcher):
+    assert scan(matcher, "没有，我理解") == [("empathy", "理解", False, "empathy")]
+
+
+def test_gap_beyond_limit_stops_negation(matcher):
+    assert scan(matcher, "不过了很久很久理解")[-1][2] is False
+
+
+def test_english_word_boundaries(matcher):
+    assert scan(matcher, "sorryness") == []
+    assert scan(matcher, "I'm sorry") == [("apology", "sorry", False, "apology")]
+
+
+def test_english_negation(matcher):
+    assert scan(matcher, "I won't let this drag on") == [("stalling", "won't let this drag on", True, "promise")]
+    assert scan(matcher, "I don't understand") == [("empathy", "don't understand", True, None)]
+
+
+def test_traditional_and_fullwidth_match_the_same(matcher):
+    assert scan(matcher, "我不會讓這件事拖下去") == [("stalling", "我不會讓這件事拖下去", True, "promise")]
+    assert [h[0] for h in scan(matcher, "ＳＯＲＲＹ")] == ["apology"]
