@@ -7,16 +7,18 @@ from simulator.engine.state import Change
 from simulator.i18n import t
 
 
-def rule_name(rules: Rulebook, rule_id: str, lang: str, scenario: str | None = None) -> str:
-    """The display name of a behaviour, signal, need or ``drift``."""
-    if rule_id in rules.rules:
-        return str(getattr(rules.rules[rule_id].name, lang))
-    if rule_id == "drift":
-        return t("rule.drift", lang)
-    if scenario is not None:
+def rule_name(
+    rules: Rulebook, rule_id: str, lang: str, scenario: str | None = None, kind: str = "behaviour"
+) -> str:
+    """The display name of a behaviour, signal, need (``kind="need"``) or ``drift``."""
+    if kind == "need" and scenario is not None:
         for need in rules.content.scenario(scenario).needs:
             if need.id == rule_id:
                 return t("rule.need", lang, need=getattr(need.description, lang))
+    if rule_id == "drift" and kind == "drift":
+        return t("rule.drift", lang)
+    if rule_id in rules.rules:
+        return str(getattr(rules.rules[rule_id].name, lang))
     return rule_id
 
 
@@ -31,12 +33,12 @@ def factor_text(why: str, x: float, lang: str) -> str:
 
 
 def quote_marks(text: str, lang: str) -> str:
-    return f"「{text}」" if lang == "zh" else f'"{text}"'
+    return f"「{text}」" if lang == "zh" else f' "{text}"'
 
 
 def change_reason(rules: Rulebook, change: Change, lang: str, scenario: str | None = None) -> str:
     """One line, e.g. ``体谅情感「我理解您的心情」 重复第2次 ×0.5``."""
-    text = rule_name(rules, change.rule, lang, scenario)
+    text = rule_name(rules, change.rule, lang, scenario, change.kind)
     if change.quote:
         q = change.quote if len(change.quote) <= 40 else change.quote[:39] + "…"
         text += quote_marks(q, lang)

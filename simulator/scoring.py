@@ -162,7 +162,7 @@ def _problem(rules: Rulebook, pair, cfg: m.Scoring, first, turns: list[Turn]):  
     for need in needs:
         pts = round(50.0 / len(needs), 1)
         if need.id in met_at:
-            turn = next(t for t in turns if t.index == met_at[need.id])
+            turn = met_at[need.id]
             quote = next((c.quote for c in turn.changes if c.rule == need.id), "")
             ev.append(Evidence(pts, need.id, turn.index, quote, need.section))
         else:

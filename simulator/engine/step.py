@@ -66,6 +66,10 @@ def step(state: SessionState, text: str, *, with_reply: bool = True) -> Turn:
     if key and key in state.seen:
         signals.append(Signal("repeated", 1, 0, len(text), text))
     hits = _settle(rb, hits, signals)
+    if any(rb.rules[h.counts_as].polarity == "negative" for h in hits if h.counts_as):
+        # A question asked in the same breath as a rebuke is rhetorical (§5 你怎么能这么做？),
+        # not fact-finding: it earns nothing.
+        signals = [s for s in signals if s.kind != "asks_questions"]
     present = {h.counts_as for h in hits if h.counts_as} | {s.kind for s in signals}
 
     turn_no = state.turn + 1
