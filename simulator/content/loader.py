@@ -72,8 +72,11 @@ def _pydantic_message(err: dict[str, Any]) -> str:
         expected = err.get("ctx", {}).get("expected", "")
         return f"must be one of {expected}, got {err.get('input')!r}"
     msg = str(err["msg"])
-    if kind == "string_pattern_mismatch" and str(err.get("loc", ("",))[-1]) in ("id", "[key]"):
+    pattern = str(err.get("ctx", {}).get("pattern", ""))
+    if kind == "string_pattern_mismatch" and pattern.startswith("^[a-z]"):
         msg = "must be a lower-case id (letters, digits, '-', '_', starting with a letter)"
+    elif kind == "string_pattern_mismatch" and pattern.startswith("^§"):
+        msg = f"must cite a domain.md section, starting with '§' and a number (e.g. '§2.2'), got {err.get('input')!r}"
     elif "input" in err and not isinstance(err["input"], (dict, list)):
         msg += f", got {err['input']!r}"
     return msg[0].lower() + msg[1:]
