@@ -123,7 +123,13 @@ class Matcher:
                 else:
                     negators.append(_Span(start, end, kind))
         chosen = _leftmost_longest(behaviours)
-        tokens = _leftmost_longest(negators)
+        # Negators may not straddle a behaviour phrase (不要 in 不要不这样 loses to the
+        # phrase 要不这样), but one may end a phrase (the 不能 of 我不能).
+        tokens = _leftmost_longest([
+            t for t in negators
+            if not any(t.start < h.end and h.start < t.end and not (h.start <= t.start and t.end == h.end)
+                       for h in chosen)
+        ])
         hits = self._resolve(norm, chosen, tokens)
         need_hits = self._needs(norm, needs, chosen, tokens)
         return hits, need_hits

@@ -1,0 +1,245 @@
+"""The engine's rules, one by one, in Chinese and English, on the built-in content."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine import Outcome, opening, play, start, step
+from simulator.errors import InputError, UnknownNameError
+
+GC = "general-complaint"
+
+
+def first(rules, text, persona="domineering", scenario=GC, **kw):
+    return step(start(rules, scenario, persona, **kw), text)
+
+
+def changes_by_rule(turn):
+    out = {}
+    for c in turn.changes:
+        out.setdefault(c.rule, []).append(c)
+    return out
+
+
+@pytest.mark.parametrize("text", ["非常抱歉给您带来不便", "I'm really sorry about this"])
+def test_apology_calms_every_persona(rules, text):
+    for pid in rules.content.personas:
+        turn = first(rules, text, pid)
+        assert changes_by_rule(turn)["apology"][0].amount < 0
+
+
+@pytest.mark.parametrize("text", ["你怎么一点常识都没有", "Don't you have any common sense"])
+def test_forbidden_phrase_angers_every_persona_with_the_quote(rules, text):
+    for pid in rules.content.personas:
+        turn = first(rules, text, pid)
+        (change,) = changes_by_rule(turn)["forbidden_phrase"]
+        assert change.amount > 0
+        assert change.quote.lower() in text.lower() and change.quote
+        assert text[change.start:change.end] == change.quote
+        assert turn.anger_after > turn.anger_before
+
+
+def test_every_change_has_a_reason_section_and_kind(rules):
+    turn = first(rules, "对不起，我理解您的心情，但是这是公司规定，我不能给您退款。", "self-centered")
+    assert turn.changes
+    for c in turn.changes:
+        assert c.rule and c.section.startswith("§") and c.kind in {"behaviour", "signal", "need", "drift"}
+    total = round(sum(c.amount for c in turn.changes), 2)
+    assert turn.anger_after == pytest.approx(min(100, max(0, turn.anger_before + total)))
+
+
+def test_negated_commitment_is_ownership_not_negative_language(rules):
+    turn = first(rules, "我不会让这件事拖下去", "analytical")
+    assert [(h.behaviour, h.negated, h.counts_as) for h in turn.hits] == [("delay", True, "ownership")]
+    assert turn.anger_after < turn.anger_before
+
+
+def test_double_negation_is_not_a_refusal(rules):
+    turn = first(rules, "不是不能处理", "domineering")
+    assert not any(h.counts_as in ("refusal", "negative_language") for h in turn.hits)
+
+
+def test_negated_refund_counts_as_refusal(rules):
+    turn = first(rules, "我不能给您退款", "self-centered")
+    assert [h.counts_as for h in turn.hits] == ["refusal"]
+    assert turn.anger_after > turn.anger_before
+
+
+def test_repeats_are_worth_less(rules):
+    s = start(rules, GC, "friendly")
+    a = step(s, "对不起。")
+    b = step(a.state, "真的对不起。")
+    c = step(b.state, "实在对不起。")
+    amounts = [changes_by_rule(t)["apology"][0].amount for t in (a, b, c)]
+    assert amounts[0] < amounts[1] < amounts[2] < 0  # less calming each time
+    factor = rules.content.personas["friendly"].repeat_factor
+    assert amounts[2] == pytest.approx(amounts[0] * factor**2, abs=0.01)
+
+
+def test_feelings_first_halves_problem_moves_while_venting(rules):
+    direct = first(rules, "请问是什么时候开始的？", "domineering")
+    fq = changes_by_rule(direct)["fact_question"][0]
+    assert ("feelings_first", rules.content.engine.feelings_first.factor) in fq.factors
+    after_empathy = first(rules, "我理解您的心情，请问是什么时候开始的？", "domineering")
+    fq2 = changes_by_rule(after_empathy)["fact_question"][0]
+    assert all(why != "feelings_first" for why, _ in fq2.factors)
+    assert fq2.amount < fq.amount
+
+
+def test_but_halves_the_kind_words_before_it(rules):
+    plain = first(rules, "我理解您的心情。", "friendly")
+    but = first(rules, "我理解您的心情，但是我们也没办法。", "friendly")
+    kind = changes_by_rule(but)["acknowledge_feelings"][0]
+    assert any(why == "but_after" for why, _ in kind.factors)
+    assert kind.amount == pytest.approx(changes_by_rule(plain)["acknowledge_feelings"][0].amount * 0.5)
+
+
+def test_time_commitment_needs_a_concrete_time(rules):
+    vague = first(rules, "我会尽快给您回电", "analytical")
+    concrete = first(rules, "我会在今天下午三点前给您回电", "analytical")
+    assert "vague" in changes_by_rule(vague)
+    assert "time_commitment" not in changes_by_rule(vague)
+    assert "time_commitment" in changes_by_rule(concrete)
+    assert "vague" not in changes_by_rule(concrete)
+    assert concrete.anger_after < vague.anger_after
+
+
+def test_time_commitment_in_english(rules):
+    turn = first(rules, "I will call you back by 3pm today.", "analytical")
+    assert "time_commitment" in changes_by_rule(turn)
+
+
+def test_empty_apology_only_without_substance(rules):
+    bare = first(rules, "对不起。", "analytical")
+    assert "empty_apology" in changes_by_rule(bare)
+    full = first(rules, "对不起，因为系统升级漏了您的订单，我现在就帮您处理。", "analytical")
+    assert "empty_apology" not in changes_by_rule(full)
+
+
+def test_short_reply_and_repeat_are_signals(rules):
+    s = start(rules, GC, "friendly")
+    a = step(s, "嗯")
+    assert "too_short" in {x.kind for x in a.signals}
+    b = step(a.state, "我理解您的心情，这件事由我负责跟进。")
+    c = step(b.state, "我理解您的心情，这件事由我负责跟进！")
+    assert "repeated" in {x.kind for x in c.signals}
+    assert "repeated" not in {x.kind for x in b.signals}
+
+
+def test_shouting_and_wall_of_text(rules):
+    assert "shouting" in {x.kind for x in first(rules, "你听好了!!!", "friendly").signals}
+    assert "shouting" in {x.kind for x in first(rules, "THIS IS NOT OUR PROBLEM", "friendly").signals}
+    wall = "我们公司的流程是这样的，" * 30
+    assert "wall_of_text" in {x.kind for x in first(rules, wall, "domineering").signals}
+
+
+def test_rhetorical_question_in_a_rebuke_earns_nothing(rules):
+    turn = first(rules, "又怎么啦？", "friendly")
+    assert "asks_questions" not in {x.kind for x in turn.signals}
+
+
+def test_needs_met_by_phrase_or_behaviour_once(rules):
+    s = start(rules, GC, "friendly")
+    a = step(s, "非常抱歉给您添麻烦了")
+    assert a.needs_met
+    need = a.needs_met[0]
+    b = step(a.state, "非常抱歉给您添麻烦了，真的")
+    assert need not in b.needs_met
+    assert need in b.state.needs_met
+
+
+def test_needs_ignored_fires_after_the_limit(rules):
+    s = start(rules, GC, "self-centered")
+    limit = rules.limits.needs_ignored_after
+    turns = play(s, ["好的"] * limit)
+    assert "needs_ignored" not in {x.kind for t in turns[:-1] for x in t.signals}
+    assert "needs_ignored" in {x.kind for x in turns[-1].signals}
+
+
+def test_drift_applies_only_when_nothing_calmed(rules):
+    calm = first(rules, "非常抱歉，我理解您的心情", "domineering")
+    assert "drift" not in changes_by_rule(calm)
+    idle = first(rules, "嗯嗯好的好的", "domineering")
+    assert changes_by_rule(idle)["drift"][0].amount == rules.content.personas["domineering"].drift
+
+
+def test_domineering_escalates_friendly_walks_out(rules):
+    insults = ["又怎么啦？你听我说！", "这是不可能的，你怎么一点常识都没有", "这不归我管", "我不知道"]
+    dom = play(start(rules, GC, "domineering"), insults)
+    assert dom[-1].outcome is Outcome.ESCALATED
+    fr = play(start(rules, GC, "friendly"), insults * 2)
+    assert fr[-1].outcome is Outcome.WALKED_OUT
+
+
+def test_resolution_needs_every_need_met(rules):
+    good = [ex for ex in rules.content.exemplars[GC] if ex.id == "good-zh"][0]
+    turns = play(start(rules, GC, "friendly"), good.responses)
+    assert turns[-1].outcome is Outcome.RESOLVED
+    assert turns[-1].state.needs_met == {n.id for n in rules.content.scenarios[GC].needs}
+    # Calm alone is not enough: sweet words that address nothing never resolve.
+    sweet = play(start(rules, GC, "friendly"), ["很高兴为您服务"] * 10)
+    assert all(t.outcome is not Outcome.RESOLVED for t in sweet)
+
+
+def test_patience_ends_unresolved(rules):
+    persona = rules.content.personas["analytical"]
+    turns = play(start(rules, GC, "analytical"), [f"好的，第{i}次" for i in range(50)])
+    assert len(turns) <= persona.patience
+    assert turns[-1].outcome is not None
+
+
+def test_major_severity_starts_angrier_with_less_patience(rules):
+    major = [s for s in rules.content.scenarios.values() if s.severity == "major"][0]
+    general = start(rules, GC, "analytical")
+    s = start(rules, major.id, "analytical")
+    assert s.anger > general.anger and s.patience < general.patience
+
+
+def test_stepping_a_finished_session_is_an_error(rules):
+    turns = play(start(rules, GC, "domineering"), ["这不归我管，你怎么一点常识都没有，这是不可能的"] * 6)
+    assert turns[-1].state.over
+    with pytest.raises(InputError, match="the session is over"):
+        step(turns[-1].state, "对不起")
+
+
+def test_bad_inputs(rules):
+    s = start(rules, GC, "friendly")
+    with pytest.raises(InputError, match="at most 5000 characters"):
+        step(s, "啊" * 5001)
+    with pytest.raises(InputError, match="must be text"):
+        step(s, None)  # type: ignore[arg-type]
+    with pytest.raises(UnknownNameError, match="unknown persona 'angry'; choose from: analytical"):
+        start(rules, GC, "angry")
+    with pytest.raises(UnknownNameError, match="unknown scenario 'nope'"):
+        start(rules, "nope", "friendly")
+    with pytest.raises(InputError, match="unknown language"):
+        start(rules, GC, "friendly", lang="fr")
+
+
+def test_state_is_immutable(rules):
+    s = start(rules, GC, "friendly")
+    before = (s.anger, s.turn, s.needs_met, s.counts)
+    step(s, "非常抱歉，我理解您的心情")
+    assert (s.anger, s.turn, s.needs_met, s.counts) == before
+    with pytest.raises(AttributeError):
+        s.anger = 3  # type: ignore[misc]
+
+
+def test_replies_react_to_what_was_said_and_answer_fact_questions(rules):
+    turn = first(rules, "请问是什么时候开始的？具体是哪天？", "friendly", lang="zh")
+    facts = rules.content.scenarios[GC].facts.zh
+    assert any(f in turn.reply for f in facts)
+    en = first(rules, "When did this start?", "friendly", lang="en")
+    assert any(f in en.reply for f in rules.content.scenarios[GC].facts.en)
+
+
+def test_outcome_reply_comes_from_the_endings(rules):
+    turns = play(start(rules, GC, "domineering", lang="en"), ["That's impossible. Don't you have any common sense?"] * 6)
+    ending = turns[-1].outcome.value
+    assert turns[-1].reply in getattr(rules.content.personas["domineering"].endings, ending).en
+
+
+def test_opening_is_seeded(rules):
+    lines = rules.content.scenarios[GC].opening.zh
+    seen = {opening(start(rules, GC, "friendly", seed=k)) for k in range(30)}
+    assert seen <= set(lines) and len(seen) == len(lines)
