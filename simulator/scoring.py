@@ -133,10 +133,10 @@ def _steps(
             score += share
         else:
             ev.append(Evidence(-round(share, 1), sid, None, "", rule.section, "missing"))
-    for t in turns:
-        for c in t.changes:
+    for turn in turns:
+        for c in turn.changes:
             if any(why == "feelings_first" for why, _ in c.factors):
-                ev.append(Evidence(-cfg.feelings_first_penalty, "feelings_first", t.index, c.quote,
+                ev.append(Evidence(-cfg.feelings_first_penalty, "feelings_first", turn.index, c.quote,
                                    rules.content.engine.feelings_first.section))
                 score -= cfg.feelings_first_penalty
     return _clamp(score), ev, ""

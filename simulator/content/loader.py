@@ -91,7 +91,7 @@ def validate_located(doc: Located, model: type[m.Strict]) -> Any:
         # Report the error nearest the top of the file, so fixing goes top to bottom.
         # A missing field has no place of its own (it points at its parent), so it
         # ranks after errors that do.
-        def order(e: dict[str, Any]) -> tuple[int, int, int]:
+        def order(e: Any) -> tuple[int, int, int]:
             line, col = doc.where(_clean_loc(e["loc"]))
             return (e["type"] == "missing", line or 0, col or 0)
 

@@ -161,10 +161,10 @@ def _settle(rb: Rulebook, hits: list[Hit], signals: list[Signal]) -> list[Hit]:
             and not any(x in present for x in d.none_of)
         ):
             ref = next(x for x in (*d.all_of, *d.any_of) if x in present)
-            s, e, q = anchors[ref]
-            hits.append(Hit(b.id, s, e, q, False, b.id, True))
+            start_, end_, quote = anchors[ref]
+            hits.append(Hit(b.id, start_, end_, quote, False, b.id, True))
             present.add(b.id)
-            anchors.setdefault(b.id, (s, e, q))
+            anchors.setdefault(b.id, (start_, end_, quote))
     return cancel(hits)
 
 
@@ -257,7 +257,7 @@ def _needs(
     return new, changes
 
 
-def _outcome(pair: Pairing, anger: float, met: set[str], turn_no: int, patience: int) -> Outcome | None:
+def _outcome(pair: Pairing, anger: float, met: frozenset[str] | set[str], turn_no: int, patience: int) -> Outcome | None:
     t = pair.persona.thresholds
     crossed = sorted(
         (thr, o) for thr, o in ((t.walk_out_at, Outcome.WALKED_OUT), (t.escalate_at, Outcome.ESCALATED))
