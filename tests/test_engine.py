@@ -243,3 +243,19 @@ def test_opening_is_seeded(rules):
     lines = rules.content.scenarios[GC].opening.zh
     seen = {opening(start(rules, GC, "friendly", seed=k)) for k in range(30)}
     assert seen <= set(lines) and len(seen) == len(lines)
+
+
+def test_acronyms_inside_chinese_are_not_shouting(rules):
+    turn = first(rules, "建议您关闭WIFI后重启APP，再登录VIP账户看看", "friendly")
+    assert "shouting" not in {x.kind for x in turn.signals}
+
+
+def test_formulaic_first_moment_is_not_a_concrete_time(rules):
+    turn = first(rules, "我们会第一时间与您联系", "analytical")
+    assert "concrete_time" not in {x.kind for x in turn.signals}
+    assert "time_commitment" not in {h.counts_as for h in turn.hits}
+
+
+def test_an_apology_with_a_question_is_not_empty(rules):
+    turn = first(rules, "很抱歉给您带来不便，请问无法使用时有什么提示？", "analytical")
+    assert "empty_apology" not in {h.counts_as for h in turn.hits}

@@ -25,7 +25,7 @@ _TIME = re.compile(
     | [{_CN_NUM}]+[点时](半|[{_CN_NUM}]+分)?(之前|前|以前)
     | [{_CN_NUM}]+\s*(个)?(小时|分钟|工作日|天|日|周|星期)(之内|以内|内)
     | [{_CN_NUM}]+月[{_CN_NUM}]+[日号]
-    | 马上|立刻|立即|现在就|第一时间
+    | 马上|立刻|立即|现在就
     | \b(today|tonight|tomorrow|this\s(morning|afternoon|evening|week)|end\sof\s(the\s)?(day|week)
         |(by|before|on)\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon)
         |\d{{1,2}}(:\d{{2}})?\s?(am|pm|o'clock)
@@ -35,6 +35,8 @@ _TIME = re.compile(
     )""",
     re.VERBOSE,
 )
+# Fewer capitals than this are initials or an acronym, not shouting.
+_SHOUT_MIN_LETTERS = 8
 _NUMBER = re.compile(r"\d+(\.\d+)?\s?(%|元|块|次|个|位|单|号|gb|mb|usd|yuan|dollars?)?")
 
 
@@ -71,9 +73,9 @@ def read_signals(norm: NormText, limits: m.SignalLimits) -> list[Signal]:
     bangs = text.count("!")
     letters = [c for c in norm.original if c.isascii() and c.isalpha()]
     caps = sum(1 for c in letters if c.isupper())
-    if bangs >= limits.shouting_exclamations or (
-        len(letters) >= 8 and caps / len(letters) >= limits.shouting_caps_ratio
-    ):
+    # Capitals shout only in a mostly-Latin reply: WIFI or VIP inside Chinese is not shouting.
+    latin = len(letters) >= _SHOUT_MIN_LETTERS and len(letters) * 2 >= _content_chars(text)
+    if bangs >= limits.shouting_exclamations or (latin and caps / len(letters) >= limits.shouting_caps_ratio):
         out.append(Signal("shouting", bangs or caps, *whole))
     if len(norm.original) >= limits.wall_of_text_chars:
         out.append(Signal("wall_of_text", len(norm.original), *whole))
