@@ -140,3 +140,9 @@ def test_installed_console_script_runs():
     assert len(json.loads(res.stdout)["scenarios"]) >= 8
     mod = subprocess.run([sys.executable, "-m", "simulator", "--version"], capture_output=True, text=True, timeout=60)
     assert mod.returncode == 0 and "complaint-sim" in mod.stdout
+
+
+def test_validate_accepts_content_dirs(runner):
+    res = run(runner, "validate", "--content", str(FIXTURES / "good"), "--lang", "en")
+    assert res.exit_code == 0
+    assert "calm-customer.yaml" in res.output and "All 1 files are valid." in res.output

@@ -49,16 +49,18 @@ def list_cmd(content_dirs: tuple[str, ...], lang: str | None, as_json: bool) -> 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@content_option
 @lang_option
-def validate(paths: tuple[str, ...], lang: str | None) -> None:
+def validate(paths: tuple[str, ...], content_dirs: tuple[str, ...], lang: str | None) -> None:
     """Check content files (the built-ins when no PATH is given).
 
-    Each error names the file, line, column and field, one per line.
+    Each error names the file, line, column and field, one per line. `--content`
+    folders are checked like PATHs, against the built-in lexicon and rules.
     """
     from simulator.content.catalog import validate_paths
 
     lg = resolve_lang(lang)
-    files, errors = validate_paths(list(paths))
+    files, errors = validate_paths([*paths, *content_dirs])
     bad = {e.path for e in errors}
     for f in files:
         if f not in bad:
