@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from simulator.content import models as m
 from simulator.engine import Rulebook, Turn, opening, play, start
@@ -44,3 +45,28 @@ def run_demo(
             DemoRun(pid, opening(state), state.anger, tuple(turns), score_session(rules, scenario, pid, turns))
         )
     return ex, runs
+
+
+def demo_report(
+    rules: Rulebook, ex: m.ExemplarSet, runs: list[DemoRun], *, scenario: str = DEMO_SCENARIO,
+    lang: str = "zh", seed: int = 0, out_dir: str | Path | None = None,
+) -> Path:
+    """Write one HTML page with a full report per persona played; returns its path.
+
+    The default folder is the user data directory's ``reports/``. The demo has no
+    clock: the page depends only on the content, the replies and the seed.
+    """
+    from simulator import paths
+    from simulator.i18n import pick
+    from simulator.report import SessionInput, demo_html, write_page
+
+    inputs = [
+        # The demo scores replies that ran out as complete (judged unresolved), as run_demo does.
+        SessionInput(scenario=scenario, persona=r.persona, lang=ex.lang, seed=seed, texts=tuple(ex.responses),
+                     complete=True)
+        for r in runs
+    ]
+    html = demo_html(rules, inputs, lang=lang, scenario_title=pick(rules.content.scenario(scenario).title, lang),
+                     set_id=ex.id)
+    folder = Path(out_dir) if out_dir is not None else paths.reports_dir()
+    return write_page(folder / f"demo-{scenario}-{ex.id}-{lang}.html", html)

@@ -135,7 +135,7 @@ def _steps(
             ev.append(Evidence(-round(share, 1), sid, None, "", rule.section, "missing"))
     for turn in turns:
         for c in turn.changes:
-            if any(why == "feelings_first" for why, _ in c.factors):
+            if c.factors and any(why == "feelings_first" for why, _ in c.factors):
                 ev.append(Evidence(-cfg.feelings_first_penalty, "feelings_first", turn.index, c.quote,
                                    rules.content.engine.feelings_first.section))
                 score -= cfg.feelings_first_penalty

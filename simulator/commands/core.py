@@ -169,20 +169,29 @@ def _print_explain(rules: Any, data: dict[str, Any], lg: str) -> None:
 @click.option("--scenario", "-s", default="general-complaint", show_default=True)
 @click.option("--persona", "-p", "personas", multiple=True, help="Persona id (repeatable; default: all four).")
 @click.option("--set", "set_id", default=None, help="Exemplar set id (default: the good set in --lang).")
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--report-dir", "--out", "report_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder for the HTML report (default: your data folder's reports/; with --json, none unless given).")
+@click.option("--no-report", is_flag=True, help="Do not write the HTML report.")
 @content_option
 @lang_option
 @json_option
-def demo(scenario: str, personas: tuple[str, ...], set_id: str | None, seed: int,
-         content_dirs: tuple[str, ...], lang: str | None, as_json: bool) -> None:
-    """Play a built-in scenario with canned replies and show the anger trajectory."""
+def demo(scenario: str, personas: tuple[str, ...], set_id: str | None, seed: int, report_dir: str | None,
+         no_report: bool, content_dirs: tuple[str, ...], lang: str | None, as_json: bool) -> None:
+    """Play a built-in scenario with canned replies and show the anger trajectory.
+
+    Ends by writing one HTML report with a section per persona, and prints its path.
+    """
     from simulator.console import fmt, meter, sparkline, trajectory
-    from simulator.demo import run_demo
+    from simulator.demo import demo_report, run_demo
     from simulator.reasons import change_reason, signed
 
     rules = load_rules(content_dirs)
     lg = resolve_lang(lang)
     ex, runs = run_demo(rules, scenario=scenario, personas=list(personas) or None, set_id=set_id, lang=lg, seed=seed)
+    # JSON output is for machines: a report only when a folder was asked for, its path on stderr.
+    write = not no_report and (report_dir is not None or not as_json)
+    report = demo_report(rules, ex, runs, scenario=scenario, lang=lg, seed=seed, out_dir=report_dir) if write else None
     if as_json:
         emit_json([
             {"persona": r.persona, "exemplar": ex.id, "anger": [r.initial_anger] + [x.anger_after for x in r.turns],
@@ -191,6 +200,8 @@ def demo(scenario: str, personas: tuple[str, ...], set_id: str | None, seed: int
              "turns": [x.to_dict() for x in r.turns]}
             for r in runs
         ])
+        if report is not None:
+            click.echo(t("demo.report", lg, path=report), err=True)
         return
     title = getattr(rules.content.scenario(scenario).title, lg)
     click.secho(t("demo.title", lg, scenario=title, set=ex.id), bold=True)
@@ -211,6 +222,9 @@ def demo(scenario: str, personas: tuple[str, ...], set_id: str | None, seed: int
         click.echo("  " + sparkline(values) + "  " + t(
             "demo.summary", lg, outcome=t(f"outcome.{outcome}", lg), score=fmt(r.scorecard.total),
             pass_mark=fmt(r.scorecard.pass_mark), trajectory=trajectory(values)))
+    if report is not None:
+        click.echo()
+        click.secho(t("demo.report", lg, path=report), bold=True)
 
 
 COMMANDS = [list_cmd, validate, schema, explain, demo]

@@ -61,6 +61,18 @@ class Rulebook:
         self.rules = rules
         self.derived_order = _derived_order(lex.behaviours)
         self.suppressible = tuple(r for r in rules.values() if r.suppressed_by)
+        # Looked up on every reply, so built once: which rules can be suppressed, which are
+        # negative, which discount what precedes them (但是), and each derived rule's sets.
+        self.suppressible_ids = frozenset(r.id for r in self.suppressible)
+        self.negative_ids = frozenset(r.id for r in rules.values() if r.polarity == "negative")
+        self.but_discounts = {
+            r.id: r.discounts_preceding for r in rules.values() if r.discounts_preceding is not None
+        }
+        self.derived_sets = {
+            b.id: (frozenset(b.derived.all_of), frozenset(b.derived.any_of), frozenset(b.derived.none_of))
+            for b in self.derived_order
+            if b.derived is not None
+        }
         self._matchers: dict[str, Matcher] = {}
         self._pairings: dict[tuple[str, str], Pairing] = {}
 

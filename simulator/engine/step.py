@@ -8,13 +8,15 @@ the customer ends the session if a threshold is crossed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
 
 from simulator.engine import replies
 from simulator.engine.rulebook import Pairing, Rulebook
 from simulator.engine.state import Change, Outcome, SessionState, Turn
 from simulator.errors import InputError
-from simulator.text.matcher import Hit
+from simulator.text.matcher import Hit, NeedHit
 from simulator.text.normalise import normalise
 from simulator.text.signals import Signal, read_signals, reply_key
 
@@ -25,6 +27,8 @@ DRIFT_SECTION = "§1 fast, simple handling"
 # Longest reply accepted, in characters: far beyond any real chat message, small
 # enough that one pasted file cannot stall the game or a batch.
 MAX_REPLY_CHARS = 5000
+# Hits take effect in the order they were typed; a derived hit after the one it came from.
+_READING_ORDER = attrgetter("start", "derived")
 
 
 def start(rules: Rulebook, scenario: str, persona: str, *, seed: int = 0, lang: str = "zh") -> SessionState:
@@ -57,21 +61,53 @@ def step(state: SessionState, text: str, *, with_reply: bool = True) -> Turn:
         raise InputError(f"a reply must be text, got {type(text).__name__}")
     if len(text) > MAX_REPLY_CHARS:
         raise InputError(f"a reply may be at most {MAX_REPLY_CHARS} characters, got {len(text)}")
-    rb = state.rules
-    pair = rb.pairing(state.scenario, state.persona)
+    return apply_reading(state, read_reply(state.rules, state.scenario, text, state.seen), with_reply=with_reply)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reply as the rules read it, before any customer hears it.
+
+    It depends only on the scenario, the text and the replies already given (for
+    ``repeated``), not on the persona, so a batch playing one set against several
+    personas reads each reply once and applies the reading to every session.
+    """
+
+    text: str
+    key: str  # letters and digits only: what a repeat shares
+    hits: tuple[Hit, ...]
+    need_hits: tuple[NeedHit, ...]
+    signals: tuple[Signal, ...]
+    present: frozenset[str]  # behaviours counted and signals seen
+
+
+def read_reply(rb: Rulebook, scenario: str, text: str, seen: frozenset[str] = frozenset()) -> Reading:
+    """Normalise, match, read signals and settle one reply; ``seen`` holds earlier replies' keys."""
     norm = normalise(text)
-    hits, need_hits = rb.matcher(state.scenario).scan(norm)
+    hits, need_hits = rb.matcher(scenario).scan(norm)
     signals = read_signals(norm, rb.limits)
     key = reply_key(norm)
-    if key and key in state.seen:
+    if key and key in seen:
         signals.append(Signal("repeated", 1, 0, len(text), text))
     hits = _settle(rb, hits, signals)
-    if any(rb.rules[h.counts_as].polarity == "negative" for h in hits if h.counts_as):
+    if any(h.counts_as in rb.negative_ids for h in hits):
         # A question asked in the same breath as a rebuke is rhetorical (§5 你怎么能这么做？),
         # not fact-finding: it earns nothing.
         signals = [s for s in signals if s.kind != "asks_questions"]
-    present = {h.counts_as for h in hits if h.counts_as} | {s.kind for s in signals}
+    present = frozenset({h.counts_as for h in hits if h.counts_as} | {s.kind for s in signals})
+    return Reading(text, key, tuple(hits), tuple(need_hits), tuple(signals), present)
 
+
+def apply_reading(state: SessionState, reading: Reading, *, with_reply: bool = True) -> Turn:
+    """Move one session on by a reply already read (see :func:`read_reply`).
+
+    The caller checks that the session is not over and that ``reading`` was read
+    against this session's scenario and earlier replies; :func:`step` does both.
+    """
+    rb = state.rules
+    pair = rb.pairing(state.scenario, state.persona)
+    text, key, hits, need_hits, present = reading.text, reading.key, reading.hits, reading.need_hits, reading.present
+    signals = list(reading.signals)
     turn_no = state.turn + 1
     changes, counts, emotion = _behaviour_changes(rb, pair, state, hits, signals)
     new_needs, need_changes = _needs(pair, state, need_hits, hits, present)
@@ -135,6 +171,8 @@ def _settle(rb: Rulebook, hits: list[Hit], signals: list[Signal]) -> list[Hit]:
     signal_kinds = {s.kind for s in signals}
 
     def cancel(hs: list[Hit]) -> list[Hit]:
+        if not any(h.counts_as in rb.suppressible_ids for h in hs):
+            return list(hs)  # nothing here can be suppressed (most replies)
         present = {h.counts_as for h in hs if h.counts_as} | signal_kinds
         out = []
         for h in hs:
@@ -155,11 +193,8 @@ def _settle(rb: Rulebook, hits: list[Hit], signals: list[Signal]) -> list[Hit]:
     for b in rb.derived_order:
         d = b.derived
         assert d is not None
-        if (
-            all(x in present for x in d.all_of)
-            and (not d.any_of or any(x in present for x in d.any_of))
-            and not any(x in present for x in d.none_of)
-        ):
+        all_of, any_of, none_of = rb.derived_sets[b.id]
+        if all_of <= present and (not any_of or not any_of.isdisjoint(present)) and none_of.isdisjoint(present):
             ref = next(x for x in (*d.all_of, *d.any_of) if x in present)
             start_, end_, quote = anchors[ref]
             hits.append(Hit(b.id, start_, end_, quote, False, b.id, True))
@@ -193,21 +228,17 @@ def _scaled(
 
 
 def _behaviour_changes(
-    rb: Rulebook, pair: Pairing, state: SessionState, hits: list[Hit], signals: list[Signal]
+    rb: Rulebook, pair: Pairing, state: SessionState, hits: Sequence[Hit], signals: Sequence[Signal]
 ) -> tuple[list[Change], dict[str, int], bool]:
     counts = dict(state.counts)
     emotion = state.emotion_shown
     changes: list[Change] = []
-    buts = [
-        (h.start, rb.rules[h.counts_as].discounts_preceding)
-        for h in hits
-        if h.counts_as and rb.rules[h.counts_as].discounts_preceding is not None
-    ]
-    for h in sorted((h for h in hits if h.counts_as), key=lambda h: (h.start, h.derived)):
+    buts = [(h.start, rb.but_discounts[h.counts_as]) for h in hits if h.counts_as in rb.but_discounts]
+    for h in sorted((h for h in hits if h.counts_as), key=_READING_ORDER):
         rid = h.counts_as
         assert rid is not None
         rule = rb.rules[rid]
-        later_but = next((f for pos, f in buts if pos >= h.end), None)
+        later_but = next((f for pos, f in buts if pos >= h.end), None) if buts else None
         base, amount, factors = _scaled(rb, pair, rid, counts, emotion, state, later_but)
         counts[rid] = counts.get(rid, 0) + 1
         if rule.group == "emotion" and rule.polarity == "positive":
@@ -235,7 +266,7 @@ def _signal_change(
 
 
 def _needs(
-    pair: Pairing, state: SessionState, need_hits: list, hits: list[Hit], present: set[str]
+    pair: Pairing, state: SessionState, need_hits: Sequence[NeedHit], hits: Sequence[Hit], present: frozenset[str]
 ) -> tuple[list[str], list[Change]]:
     by_phrase = {n.need: n for n in need_hits}
     new: list[str] = []
@@ -247,6 +278,8 @@ def _needs(
             n = by_phrase[need.id]
             quote, start, end = n.quote, n.start, n.end
         else:
+            if present.isdisjoint(need.behaviours):
+                continue  # no hit can address it: every counted behaviour is in ``present``
             via = next((h for h in hits if h.counts_as in need.behaviours), None)
             if via is None:
                 continue

@@ -61,8 +61,10 @@ class NeedHit:
     quote: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Span:
+    # Internal and short-lived, several per reply: a plain slotted class is much cheaper to
+    # build than a frozen dataclass. Nothing compares or hashes spans; identity is what counts.
     start: int  # folded offsets
     end: int
     ident: str = ""
@@ -97,7 +99,11 @@ class Matcher:
         auto = ahocorasick.Automaton()
         for key, kinds in entries.items():
             # ASCII-edged phrases must sit on word boundaries ("no" is not in "know").
-            auto.add_word(key, (len(key), tuple(kinds), _is_word(key[0]), _is_word(key[-1])))
+            # The payload is pre-sorted by kind, each in lexicon order, so scan() only appends.
+            behaviour_ids = tuple(ident for kind, ident in kinds if kind == BEHAVIOUR)
+            need_ids = tuple(ident for kind, ident in kinds if kind == NEED)
+            negation = tuple(kind for kind, _ in kinds if kind in (NEGATOR, NON_NEGATOR))
+            auto.add_word(key, (len(key), _is_word(key[0]), _is_word(key[-1]), behaviour_ids, need_ids, negation))
         auto.make_automaton()
         self._auto = auto
         self.phrase_count = len(entries)
@@ -109,20 +115,28 @@ class Matcher:
         behaviours: list[_Span] = []
         negators: list[_Span] = []
         needs: list[_Span] = []
-        for last, (length, kinds, word_start, word_end) in self._auto.iter(text):
+        for last, (length, word_start, word_end, behaviour_ids, need_ids, negation) in self._auto.iter(text):
             start, end = last - length + 1, last + 1
             if word_start and start > 0 and _is_word(text[start - 1]):
                 continue
             if word_end and end < n and _is_word(text[end]):
                 continue
-            for kind, ident in kinds:
-                if kind == BEHAVIOUR:
-                    behaviours.append(_Span(start, end, ident))
-                elif kind == NEED:
-                    needs.append(_Span(start, end, ident))
-                else:
-                    negators.append(_Span(start, end, kind))
+            for ident in behaviour_ids:
+                behaviours.append(_Span(start, end, ident))
+            for ident in need_ids:
+                needs.append(_Span(start, end, ident))
+            for kind in negation:
+                negators.append(_Span(start, end, kind))
         chosen = _leftmost_longest(behaviours)
+        if not any(t.ident == NEGATOR for t in negators):
+            # No negator at all (only non-negators such as 不好意思, or none): nothing is
+            # negated or absorbed, so every chosen phrase counts as itself. Same result as
+            # the general path below, without its bookkeeping; most replies take this path.
+            hits = []
+            for h in chosen:
+                s, e = norm.span(h.start, h.end)
+                hits.append(Hit(h.ident, s, e, norm.original[s:e], False, h.ident))
+            return hits, self._needs(norm, needs, chosen, [])
         # Negators may not straddle a behaviour phrase (不要 in 不要不这样 loses to the
         # phrase 要不这样), but one may end a phrase (the 不能 of 我不能).
         tokens = _leftmost_longest([
@@ -150,6 +164,8 @@ class Matcher:
         return used
 
     def _close(self, gap: str) -> bool:
+        if not gap:  # the negator touches the phrase: the usual case, decided at once
+            return True
         if any(c in _CLAUSE_BREAKS for c in gap):
             return False
         words = sum(1 for w in gap.split() if w.isascii())
@@ -172,7 +188,7 @@ class Matcher:
         resolved: list[tuple[int, Hit]] = []
         index = {id(h): i for i, h in enumerate(chosen)}
         for i, h in enumerate(chosen):
-            chain = self._chain(text, h.start, [t for t in chain_tokens if t is not h])
+            chain = self._chain(text, h.start, [t for t in chain_tokens if t is not h]) if chain_tokens else []
             negated = len(chain) % 2 == 1
             start = chain[-1].start if chain else h.start
             for t in chain:
@@ -193,7 +209,7 @@ class Matcher:
         for span in sorted(needs, key=lambda s: (s.start, -s.end)):
             if span.ident in seen:
                 continue
-            if len(self._chain(text, span.start, free)) % 2 == 1:
+            if free and len(self._chain(text, span.start, free)) % 2 == 1:
                 continue
             seen.add(span.ident)
             s, e = norm.span(span.start, span.end)

@@ -54,13 +54,22 @@ class Signal:
         return {"kind": self.kind, "value": self.value, "start": self.start, "end": self.end, "quote": self.quote}
 
 
+# Everything but letters and digits: ``[\W_]`` is exactly ``not str.isalnum()`` (both use
+# Python's Unicode alphanumeric test), and one C-level substitution is faster than testing
+# each character in Python, which matters on every reply of a batch.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+# Latin letters as ``c.isascii() and c.isalpha()`` sees them, and the capitals among them.
+_NOT_LATIN = re.compile(r"[^A-Za-z]+")
+_NOT_CAPITAL = re.compile(r"[^A-Z]+")
+
+
 def _content_chars(folded: str) -> int:
-    return sum(1 for c in folded if c.isalnum())
+    return len(_NOT_ALNUM.sub("", folded))
 
 
 def reply_key(norm: NormText) -> str:
     """What two replies share when one repeats the other: letters and digits only."""
-    return "".join(c for c in norm.folded if c.isalnum())
+    return _NOT_ALNUM.sub("", norm.folded)
 
 
 def read_signals(norm: NormText, limits: m.SignalLimits) -> list[Signal]:
@@ -68,13 +77,14 @@ def read_signals(norm: NormText, limits: m.SignalLimits) -> list[Signal]:
     text = norm.folded
     out: list[Signal] = []
     whole = (0, len(norm.original), norm.original)
-    if _content_chars(text) <= limits.too_short_chars:
+    content = _content_chars(text)
+    if content <= limits.too_short_chars:
         out.append(Signal("too_short", 1, *whole))
     bangs = text.count("!")
-    letters = [c for c in norm.original if c.isascii() and c.isalpha()]
-    caps = sum(1 for c in letters if c.isupper())
+    letters = _NOT_LATIN.sub("", norm.original)
+    caps = len(_NOT_CAPITAL.sub("", letters))
     # Capitals shout only in a mostly-Latin reply: WIFI or VIP inside Chinese is not shouting.
-    latin = len(letters) >= _SHOUT_MIN_LETTERS and len(letters) * 2 >= _content_chars(text)
+    latin = len(letters) >= _SHOUT_MIN_LETTERS and len(letters) * 2 >= content
     if bangs >= limits.shouting_exclamations or (latin and caps / len(letters) >= limits.shouting_caps_ratio):
         out.append(Signal("shouting", bangs or caps, *whole))
     if len(norm.original) >= limits.wall_of_text_chars:

@@ -1,0 +1,71 @@
+"""``lint``: beyond validity, whether the content works as a training scenario.
+
+Validation says a file is well formed; lint says whether it *plays*: can each
+persona be calmed, how fast at best, can it be driven away, is any rule dead,
+any phrase listed against its meaning, any translation missing. Findings carry
+file:line:column, a severity and a hint; errors (and, with ``strict``, warnings)
+fail the run.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from simulator.engine import Rulebook
+
+from . import checks
+from .coverage import coverage_findings
+from .findings import Finding, LintResult
+from .reach import reach_all, reach_findings
+from .sources import Loaded, content_files, load_sources
+
+# Parts of a file that hold ids or rules, not text for people: no translation check.
+_NOT_TEXT = frozenset({"weights", "stances", "natures", "severity"})
+
+
+def lint_paths(paths: Iterable[str | Path] = (), *, with_builtins: bool = True) -> LintResult:
+    """Lint the built-in content, or ``paths`` loaded on top of it (findings about ``paths`` only).
+
+    ``with_builtins=False`` treats ``paths`` as a complete content set of its own.
+    """
+    began = time.perf_counter()
+    paths = [str(p) for p in paths]
+    files = content_files(paths, with_builtins)
+    loaded, errors = load_sources(files)
+    if loaded is None:
+        findings = tuple(
+            Finding(code="invalid", file=e.path or "<content>", line=e.line, column=e.column,
+                    field=e.field, text=(f"{e.field}: " if e.field else "") + e.reason)
+            for e in errors
+        )
+        return LintResult(findings, tuple(str(f) for f in files), time.perf_counter() - began, invalid=True)
+    findings = list(lint_loaded(loaded))
+    if paths:
+        mine = {str(Path(f).resolve()) for f in content_files(paths, with_builtins=False)}
+        findings = [f for f in findings if _about(f, mine)]
+    findings.sort(key=Finding.sort_key)
+    shown = [f for f in loaded.files if not paths or str(Path(f).resolve()) in mine]
+    return LintResult(tuple(findings), tuple(shown), time.perf_counter() - began)
+
+
+def _about(f: Finding, files: set[str]) -> bool:
+    return str(Path(f.file).resolve()) in files or any(str(Path(s).resolve()) in files for s in f.subjects)
+
+
+def lint_loaded(loaded: Loaded) -> Iterable[Finding]:
+    content, src = loaded.content, loaded.sources
+    rules = Rulebook(content)
+    yield from checks.check_lexicon(rules, src)
+    for doc in (src.lexicon, src.scoring):
+        yield from checks.check_translations(doc, _NOT_TEXT)
+    for pid, doc in src.personas.items():
+        yield from checks.check_persona(rules, content.persona(pid), doc)
+        yield from checks.check_translations(doc, _NOT_TEXT)
+    for sid, doc in src.scenarios.items():
+        yield from checks.check_scenario(rules, content.scenario(sid), doc)
+        yield from checks.check_translations(doc, _NOT_TEXT)
+    yield from checks.check_exemplars(content, src)
+    yield from reach_findings(rules, src, reach_all(rules, content.scenarios, content.personas))
+    yield from coverage_findings(rules, src)

@@ -1,0 +1,350 @@
+"""Cohort aggregation: per-chunk statistics that merge exactly, then the cohort summary.
+
+Every statistic is either a count or a sum of scores in tenths of a point (scores
+are rounded to 0.1), so merging is exact integer arithmetic and the summary is the
+same whatever the chunking order of arrival, number of workers or engine. The
+kept lists (worst replies, weakest sets, phrases, trainees) are bounded and
+ordered by explicit keys, so memory stays flat however long the input is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from simulator.engine import Rulebook, Turn
+from simulator.text.normalise import normalise
+
+OUTCOMES = ("resolved", "escalated", "walked_out", "unresolved", None)  # None: the replies ran out
+SCORE_STEPS = 1001  # scores 0.0–100.0 in tenths
+# Bounded lists (issue 5: the report must stay small for 100,000 sets, memory flat for any input).
+WORST_REPLIES = 25  # replies that angered the customer most
+DETAIL_SETS = 200  # sets with a detail block in the report: all of a small run, else the weakest
+PHRASES_TRACKED = 5000  # distinct phrases-to-avoid counted; later new ones go to "other"
+TRAINEES_TRACKED = 20000  # distinct trainees tabulated; later new ones are counted, not listed
+QUOTE_CHARS = 300  # longest reply text kept in the report
+FOLD_CACHE = 4096  # phrases to avoid repeat a lot (they are lexicon phrases): fold each once
+
+
+@lru_cache(maxsize=FOLD_CACHE)
+def _fold(quote: str) -> str:
+    """The key a phrase is tallied under, so 請稍等 and 请稍等 count together."""
+    return normalise(quote).folded.strip()
+
+
+def _tenths(x: float) -> int:
+    return int(round(x * 10))
+
+
+@dataclass
+class ChunkStats:
+    """Mergeable statistics of some results (a chunk, or everything so far)."""
+
+    persona_outcomes: np.ndarray  # [persona, outcome] counts
+    scenario_outcomes: np.ndarray  # [scenario, outcome] counts
+    persona_score: np.ndarray  # [persona] sum of scores in tenths
+    scenario_score: np.ndarray
+    persona_passed: np.ndarray
+    scenario_passed: np.ndarray
+    score_hist: np.ndarray  # [tenths] counts
+    dim_sum: np.ndarray  # [dimension] sum in tenths, N/A excluded
+    dim_n: np.ndarray
+    rule_passed: np.ndarray  # [rule] results where it fired, among those that passed
+    rule_failed: np.ndarray
+    counts: dict[str, int] = field(default_factory=dict)
+    error_codes: dict[str, int] = field(default_factory=dict)
+    phrases: dict[tuple[str, str], list[Any]] = field(default_factory=dict)  # (rule, folded) → [count, quote]
+    worst: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    weakest: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    trainees: dict[str, list[Any]] = field(default_factory=dict)
+
+    def merge(self, other: ChunkStats) -> None:
+        """Add ``other`` (the statistics of later input) into this one."""
+        for name in ("persona_outcomes", "scenario_outcomes", "persona_score", "scenario_score", "persona_passed",
+                     "scenario_passed", "score_hist", "dim_sum", "dim_n", "rule_passed", "rule_failed"):
+            getattr(self, name).__iadd__(getattr(other, name))
+        for key, n in other.counts.items():
+            self.counts[key] = self.counts.get(key, 0) + n
+        for key, n in other.error_codes.items():
+            self.error_codes[key] = self.error_codes.get(key, 0) + n
+        for key, (n, quote) in other.phrases.items():
+            if key in self.phrases:
+                self.phrases[key][0] += n
+            elif len(self.phrases) < PHRASES_TRACKED:
+                self.phrases[key] = [n, quote]
+            else:
+                self.counts["phrases_untracked"] = self.counts.get("phrases_untracked", 0) + n
+        self.worst = sorted(self.worst + other.worst, key=lambda kv: kv[0])[:WORST_REPLIES]
+        self.weakest = sorted(self.weakest + other.weakest, key=lambda kv: kv[0])[:DETAIL_SETS]
+        for name, theirs in other.trainees.items():
+            mine = self.trainees.get(name)
+            if mine is None:
+                if len(self.trainees) < TRAINEES_TRACKED:
+                    self.trainees[name] = theirs
+                else:
+                    self.counts["trainee_results_untracked"] = self.counts.get("trainee_results_untracked", 0) + theirs[0]
+                continue
+            mine[0] += theirs[0]
+            mine[1] += theirs[1]
+            mine[2] += theirs[2]
+            mine[3] = [a + b for a, b in zip(mine[3], theirs[3], strict=True)]
+            mine[4] = min(mine[4], theirs[4])
+
+
+class StatsBuilder:
+    """The fixed indexes every chunk shares: personas, scenarios, outcomes, rules, dimensions."""
+
+    def __init__(self, rules: Rulebook) -> None:
+        content = rules.content
+        self.personas = tuple(content.personas)
+        self.scenarios = tuple(content.scenarios)
+        self.dimensions = tuple(d.id for d in content.scoring.dimensions)
+        self.rule_ids = tuple(rules.rules)
+        self.persona_index = {p: i for i, p in enumerate(self.personas)}
+        self.scenario_index = {s: i for i, s in enumerate(self.scenarios)}
+        self.outcome_index = {o: i for i, o in enumerate(OUTCOMES)}
+        self.rule_index = {r: i for i, r in enumerate(self.rule_ids)}
+        # §5 phrases to avoid: negative language the trainee typed (not derived from other hits).
+        self.avoid = frozenset(
+            b.id for b in content.lexicon.behaviours
+            if b.polarity == "negative" and b.group == "language" and b.derived is None
+        )
+
+    def empty(self) -> ChunkStats:
+        p, s, o, d, r = len(self.personas), len(self.scenarios), len(OUTCOMES), len(self.dimensions), len(self.rule_ids)
+        z = np.zeros
+        return ChunkStats(
+            persona_outcomes=z((p, o), np.int64), scenario_outcomes=z((s, o), np.int64),
+            persona_score=z(p, np.int64), scenario_score=z(s, np.int64),
+            persona_passed=z(p, np.int64), scenario_passed=z(s, np.int64),
+            score_hist=z(SCORE_STEPS, np.int64), dim_sum=z(d, np.int64), dim_n=z(d, np.int64),
+            rule_passed=z(r, np.int64), rule_failed=z(r, np.int64),
+        )
+
+    def new(self) -> ChunkCollector:
+        return ChunkCollector(self)
+
+
+class ChunkCollector:
+    """Gathers one chunk's results in plain lists; ``finish`` turns them into arrays at once."""
+
+    def __init__(self, b: StatsBuilder) -> None:
+        self.b = b
+        self.counts = {"sets": 0, "results": 0, "errors": 0, "played": 0, "unused": 0}
+        self.error_codes: dict[str, int] = {}
+        self.score: list[int] = []
+        self.persona: list[int] = []
+        self.scenario: list[int] = []
+        self.outcome: list[int] = []
+        self.passed: list[bool] = []
+        self.dims: list[list[int]] = []  # per result, tenths or -1 for N/A
+        self.fired_passed: list[int] = []
+        self.fired_failed: list[int] = []
+        self.phrases: dict[tuple[str, str], list[Any]] = {}
+        self.worst: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+        self.weakest: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+        self.trainees: dict[str, list[Any]] = {}
+
+    def set_ok(self) -> None:
+        self.counts["sets"] += 1
+
+    def error(self, code: str) -> None:
+        self.counts["errors"] += 1
+        self.error_codes[code] = self.error_codes.get(code, 0) + 1
+
+    def add(self, row: dict[str, Any], turns: list[Turn]) -> None:
+        b = self.b
+        score = _tenths(row["score"])
+        pi = b.persona_index[row["persona"]]
+        oi = b.outcome_index[row["outcome"]]
+        self.counts["results"] += 1
+        self.counts["played"] += row["played"]
+        self.counts["unused"] += row["unused"]
+        self.score.append(score)
+        self.persona.append(pi)
+        self.scenario.append(b.scenario_index[row["scenario"]])
+        self.outcome.append(oi)
+        self.passed.append(row["passed"])
+        self.dims.append([-1 if v is None else _tenths(v) for v in row["dimensions"].values()])
+        fired = self.fired_passed if row["passed"] else self.fired_failed
+        fired.extend(b.rule_index[r] for r in row["behaviours"])
+        fired.extend(b.rule_index[s] for s in row["signals"])
+        worst_turn = self._phrases_and_worst(row, pi, turns)
+        key = (score, row["line"], pi)
+        self.weakest.append((key, _detail(row, worst_turn)))
+        name = row["trainee"] or ""
+        entry = self.trainees.get(name)
+        if entry is None:
+            entry = self.trainees[name] = [0, 0, 0, [0] * len(OUTCOMES), (score, row["line"], pi, row["id"], row["persona"])]
+        entry[0] += 1
+        entry[1] += score
+        entry[2] += 1 if row["passed"] else 0
+        entry[3][oi] += 1
+        entry[4] = min(entry[4], (score, row["line"], pi, row["id"], row["persona"]))
+
+    def _phrases_and_worst(self, row: dict[str, Any], pi: int, turns: list[Turn]) -> dict[str, Any] | None:
+        worst: Turn | None = None
+        for turn in turns:
+            for h in turn.hits:
+                if h.counts_as in self.b.avoid and not h.derived:
+                    key = (h.counts_as, _fold(h.quote))
+                    if key in self.phrases:
+                        self.phrases[key][0] += 1
+                    else:
+                        self.phrases[key] = [1, h.quote]
+            if turn.delta > 0 and (worst is None or turn.delta > worst.delta):
+                worst = turn
+        if worst is None:
+            return None
+        data = _worst_reply(row, worst)
+        self.worst.append(((-worst.delta, row["line"], pi, worst.index), data))
+        return data
+
+    def finish(self) -> ChunkStats:
+        b = self.b
+        st = b.empty()
+        if self.score:
+            score = np.asarray(self.score, np.int64)
+            persona = np.asarray(self.persona, np.intp)
+            scenario = np.asarray(self.scenario, np.intp)
+            outcome = np.asarray(self.outcome, np.intp)
+            passed = np.asarray(self.passed, np.int64)
+            no, np_, ns = len(OUTCOMES), len(b.personas), len(b.scenarios)
+            st.persona_outcomes += np.bincount(persona * no + outcome, minlength=np_ * no).reshape(np_, no)
+            st.scenario_outcomes += np.bincount(scenario * no + outcome, minlength=ns * no).reshape(ns, no)
+            st.persona_score += np.bincount(persona, weights=score, minlength=np_).astype(np.int64)
+            st.scenario_score += np.bincount(scenario, weights=score, minlength=ns).astype(np.int64)
+            st.persona_passed += np.bincount(persona, weights=passed, minlength=np_).astype(np.int64)
+            st.scenario_passed += np.bincount(scenario, weights=passed, minlength=ns).astype(np.int64)
+            st.score_hist += np.bincount(score, minlength=SCORE_STEPS)
+            dims = np.asarray(self.dims, np.int64).reshape(len(self.score), len(b.dimensions))
+            st.dim_sum += np.where(dims >= 0, dims, 0).sum(axis=0)
+            st.dim_n += (dims >= 0).sum(axis=0)
+            nr = len(b.rule_ids)
+            st.rule_passed += np.bincount(np.asarray(self.fired_passed, np.intp), minlength=nr)
+            st.rule_failed += np.bincount(np.asarray(self.fired_failed, np.intp), minlength=nr)
+        self.counts["passed"] = sum(self.passed)
+        st.counts = self.counts
+        st.error_codes = self.error_codes
+        st.phrases = dict(list(self.phrases.items())[:PHRASES_TRACKED])
+        st.worst = sorted(self.worst, key=lambda kv: kv[0])[:WORST_REPLIES]
+        st.weakest = sorted(self.weakest, key=lambda kv: kv[0])[:DETAIL_SETS]
+        st.trainees = self.trainees
+        return st
+
+
+def _worst_reply(row: dict[str, Any], turn: Turn) -> dict[str, Any]:
+    text = turn.text if len(turn.text) <= QUOTE_CHARS else turn.text[: QUOTE_CHARS - 1] + "…"
+    reasons = sorted((c for c in turn.changes if c.amount > 0), key=lambda c: -c.amount)[:4]
+    return {
+        "line": row["line"], "id": row["id"], "trainee": row["trainee"], "scenario": row["scenario"],
+        "persona": row["persona"], "turn": turn.index, "text": text, "delta": turn.delta,
+        "anger_before": turn.anger_before, "anger_after": turn.anger_after,
+        "reasons": [{"rule": c.rule, "kind": c.kind, "quote": c.quote, "amount": c.amount} for c in reasons],
+    }
+
+
+def _detail(row: dict[str, Any], worst: dict[str, Any] | None) -> dict[str, Any]:
+    keep = ("line", "id", "trainee", "scenario", "persona", "outcome", "score", "passed", "final_anger", "anger",
+            "dimensions", "behaviours", "needs_met", "played", "unused")
+    out = {k: row[k] for k in keep}
+    out["worst_turn"] = worst
+    return out
+
+
+# ----------------------------------------------------------------------------- the summary
+
+
+def _quantile(hist: np.ndarray, n: int, q: float) -> float | None:
+    """Nearest-rank quantile of the scores held in ``hist`` (tenths), exact on the 0.1 grid."""
+    if not n:
+        return None
+    rank = max(1, int(np.ceil(q * n)))
+    return float(np.searchsorted(np.cumsum(hist), rank)) / 10
+
+
+def _mean(total_tenths: int, n: int) -> float | None:
+    return round(total_tenths / n / 10, 1) if n else None
+
+
+def _outcome_key(o: str | None) -> str:
+    return o or "none"
+
+
+def summarise(stats: ChunkStats, b: StatsBuilder, pass_mark: float, meta: dict[str, Any]) -> dict[str, Any]:
+    """The plain data of summary.json and the cohort report: aggregates only, bounded in size."""
+    c = stats.counts
+    n = c.get("results", 0)
+    hist = stats.score_hist
+    total = int((hist * np.arange(SCORE_STEPS)).sum())
+    passed = c.get("passed", 0)
+    bins = [int(hist[lo * 10: (lo + 10) * 10 if lo < 90 else SCORE_STEPS].sum()) for lo in range(0, 100, 10)]
+
+    def group(names: tuple[str, ...], outcomes: np.ndarray, score: np.ndarray, won: np.ndarray) -> list[dict[str, Any]]:
+        rows = []
+        for i, name in enumerate(names):
+            k = int(outcomes[i].sum())
+            if not k:
+                continue
+            rows.append({
+                "id": name, "results": k, "mean_score": _mean(int(score[i]), k),
+                "pass_rate": round(int(won[i]) / k, 3),
+                "outcomes": {_outcome_key(o): int(outcomes[i, j]) for j, o in enumerate(OUTCOMES)},
+            })
+        return rows
+
+    n_passed = passed
+    n_failed = n - passed
+    separating = []
+    for i, rid in enumerate(b.rule_ids):
+        p_, f_ = int(stats.rule_passed[i]), int(stats.rule_failed[i])
+        if not p_ and not f_:
+            continue
+        rp = p_ / n_passed if n_passed else 0.0
+        rf = f_ / n_failed if n_failed else 0.0
+        separating.append({"rule": rid, "passed": p_, "failed": f_, "rate_passed": round(rp, 3),
+                           "rate_failed": round(rf, 3), "difference": round(rp - rf, 3)})
+    separating.sort(key=lambda r: (-abs(r["difference"]), r["rule"]))
+    phrases = sorted(stats.phrases.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    trainees = []
+    for name, (k, score, won, outcomes, weakest) in stats.trainees.items():
+        trainees.append({
+            "trainee": name or None, "results": k, "mean_score": _mean(score, k), "pass_rate": round(won / k, 3),
+            "outcomes": {_outcome_key(o): outcomes[j] for j, o in enumerate(OUTCOMES)},
+            "weakest": {"line": weakest[1], "id": weakest[3], "persona": weakest[4], "score": weakest[0] / 10},
+        })
+    trainees.sort(key=lambda r: (r["mean_score"], r["trainee"] or ""))
+    dims = {
+        d: (round(int(stats.dim_sum[i]) / int(stats.dim_n[i]) / 10, 1) if int(stats.dim_n[i]) else None)
+        for i, d in enumerate(b.dimensions)
+    }
+    return {
+        "version": 1,
+        **meta,
+        "pass_mark": pass_mark,
+        "totals": {
+            "lines": c.get("sets", 0) + c.get("errors", 0), "sets": c.get("sets", 0), "results": n,
+            "errors": c.get("errors", 0), "responses_played": c.get("played", 0),
+            "responses_unused": c.get("unused", 0), "passed": passed,
+        },
+        "errors_by_code": dict(sorted(stats.error_codes.items())),
+        "score": {
+            "mean": _mean(total, n), "median": _quantile(hist, n, 0.5), "p25": _quantile(hist, n, 0.25),
+            "p75": _quantile(hist, n, 0.75), "min": _quantile(hist, n, 0.0), "max": _quantile(hist, n, 1.0),
+            "pass_rate": round(passed / n, 3) if n else None,
+            "histogram": [{"from": lo, "to": lo + 10, "count": k} for lo, k in zip(range(0, 100, 10), bins, strict=True)],
+        },
+        "dimensions": dims,
+        "personas": group(b.personas, stats.persona_outcomes, stats.persona_score, stats.persona_passed),
+        "scenarios": group(b.scenarios, stats.scenario_outcomes, stats.scenario_score, stats.scenario_passed),
+        "separating": separating,
+        "phrases": [{"rule": r, "phrase": quote, "count": k} for (r, _folded), (k, quote) in phrases[:50]],
+        "phrases_untracked": c.get("phrases_untracked", 0),
+        "worst_replies": [data for _key, data in stats.worst],
+        "weakest_sets": [data for _key, data in stats.weakest],
+        "trainees": trainees,
+        "trainee_results_untracked": c.get("trainee_results_untracked", 0),
+    }

@@ -1,0 +1,328 @@
+"""Input formats, read as a stream of chunks: JSON lines, CSV (with or without BOM), Parquet.
+
+Reading never holds more than one chunk: JSON lines are split but not decoded
+(workers decode them), over-long lines are skipped without being read into
+memory, and CSV or Parquet rows are grouped into sets as they stream past, so
+the rows of one set must be consecutive. Every problem found while reading
+becomes a :class:`LineError` that travels in the chunk like any other item.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from simulator.batch.kernel import Chunk
+from simulator.batch.sets import MAX_LINE_BYTES, MAX_RESPONSES, LineError
+from simulator.errors import InputError
+from simulator.i18n import t
+
+FORMATS = ("auto", "jsonl", "csv", "parquet")
+_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jl": "jsonl", ".json": "jsonl",
+               ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+# A chunk is the unit of work sent to a worker: big enough that shipping it costs
+# little next to playing it (a few tens of milliseconds of work), small enough that
+# a handful in flight stay within a few megabytes. Fixed, not an option: results
+# never depend on it, but keeping it fixed keeps every run's bookkeeping identical.
+CHUNK_SETS = 500
+CHUNK_BYTES = 2 << 20
+CSV_COLUMNS = ("id", "trainee", "scenario", "persona", "turn", "response")
+CSV_REQUIRED = ("id", "scenario", "persona", "turn", "response")
+_SKIP = 1 << 16  # read size when skipping the rest of an over-long line
+
+Item = bytes | dict[str, Any] | LineError
+
+
+@dataclass
+class Source:
+    """An opened input: where it came from, its format, and how far reading has got."""
+
+    name: str
+    format: str
+    stream: IO[bytes]
+    size: int | None  # bytes, when known (for the progress bar)
+    position: Callable[[], int]
+    lang: str = "en"
+    blank_lines: int = 0
+    _closers: tuple[IO[Any], ...] = ()
+
+    def items(self) -> Iterator[tuple[int, Item]]:
+        if self.format == "jsonl":
+            return self._jsonl()
+        if self.format == "csv":
+            return _group_rows(_csv_rows(self.stream, self.lang))
+        return _parquet_items(self.stream, self.lang)
+
+    def chunks(self) -> Iterator[Chunk]:
+        """The items, cut into chunks of at most CHUNK_SETS items or about CHUNK_BYTES bytes."""
+        index = 0
+        lines: list[int] = []
+        items: list[Item] = []
+        size = 0
+        for line, item in self.items():
+            lines.append(line)
+            items.append(item)
+            size += len(item) if isinstance(item, bytes) else 256
+            if len(items) >= CHUNK_SETS or size >= CHUNK_BYTES:
+                yield Chunk(index, tuple(lines), tuple(items))
+                index += 1
+                lines, items, size = [], [], 0
+        if items:
+            yield Chunk(index, tuple(lines), tuple(items))
+
+    def _jsonl(self) -> Iterator[tuple[int, Item]]:
+        readline = self.stream.readline
+        line = 0
+        while True:
+            raw = readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                return
+            line += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                rest = raw
+                while rest and not rest.endswith(b"\n"):  # skip it without holding it
+                    rest = readline(_SKIP)
+                yield line, LineError(line, "line_too_long", {"limit": MAX_LINE_BYTES})
+            elif raw.isspace() or (line == 1 and raw.startswith(codecs.BOM_UTF8) and raw[3:].isspace()):
+                self.blank_lines += 1
+            else:
+                yield line, raw
+
+    def close(self) -> None:
+        for f in self._closers:
+            f.close()
+
+
+def detect_format(name: str, head: bytes) -> str:
+    """From the file name's extension, else from the first bytes."""
+    suffix = Path(name.removesuffix(".gz")).suffix.lower()
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    body = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    return "jsonl" if body.startswith(b"{") else "csv"
+
+
+def open_source(path: str, fmt: str = "auto", *, lang: str = "en", stdin: IO[bytes] | None = None) -> Source:
+    """Open ``path`` (``-`` for standard input, ``.gz`` decompressed on the fly)."""
+    if fmt not in FORMATS:
+        raise InputError(t("batch.bad_format", lang, format=fmt, choices=", ".join(FORMATS)))
+    closers: list[IO[Any]] = []
+    if path == "-":
+        raw: IO[bytes] = stdin if stdin is not None else sys.stdin.buffer
+        size = None
+        name = "-"
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(t("batch.no_input", lang, path=path))
+        raw = open(p, "rb")  # noqa: SIM115 - closed by Source.close
+        closers.append(raw)
+        size = p.stat().st_size
+        name = p.name
+    position = raw.tell if raw.seekable() else (lambda: 0)
+    stream = raw
+    if path.endswith(".gz"):
+        stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+        closers.insert(0, stream)
+    if not isinstance(stream, io.BufferedReader | gzip.GzipFile):
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+    head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+    chosen = detect_format(name, head) if fmt == "auto" else fmt
+    if chosen == "parquet" and not (raw.seekable() and stream is raw):
+        stream = _spool(stream)  # Parquet keeps its index at the end: it needs a seekable file
+        closers.insert(0, stream)
+    return Source(name, chosen, stream, size, position, lang, 0, tuple(closers))
+
+
+def _spool(stream: IO[bytes]) -> IO[bytes]:
+    spool = tempfile.TemporaryFile()
+    shutil.copyfileobj(stream, spool, 1 << 20)
+    spool.seek(0)
+    return spool
+
+
+# ----------------------------------------------------------------------------- CSV and Parquet rows
+
+
+class _Lines:
+    """The file's lines decoded for :mod:`csv`, over-long or undecodable ones replaced by blanks."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.line = 0
+        self.bad: dict[int, LineError] = {}
+
+    def __iter__(self) -> Iterator[str]:
+        readline = self.stream.readline
+        while True:
+            raw = readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                return
+            self.line += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                rest = raw
+                while rest and not rest.endswith(b"\n"):
+                    rest = readline(_SKIP)
+                self.bad[self.line] = LineError(self.line, "line_too_long", {"limit": MAX_LINE_BYTES})
+                yield "\n"
+                continue
+            try:
+                yield raw.decode("utf-8-sig" if self.line == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                self.bad[self.line] = LineError(self.line, "bad_utf8", {"position": exc.start + 1})
+                yield "\n"
+
+
+def _csv_rows(stream: IO[bytes], lang: str) -> Iterator[tuple[int, dict[str, Any] | LineError]]:
+    """Rows as dicts keyed by the header's column names (case and spaces ignored)."""
+    lines = _Lines(stream)
+    csv.field_size_limit(MAX_LINE_BYTES)
+    reader = csv.reader(lines)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        raise InputError(t("batch.error.csv_error", lang, detail=exc)) from None
+    names = [h.strip().lower() for h in header]
+    missing = [c for c in CSV_REQUIRED if c not in names]
+    if missing:
+        raise InputError(t("batch.csv_header", lang, missing=", ".join(missing), found=", ".join(header)))
+    index = {c: names.index(c) for c in CSV_COLUMNS if c in names}
+    width = len(header)
+    done = lines.line
+    while True:
+        start = done + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            done = lines.line
+            yield start, LineError(start, "csv_error", {"detail": str(exc)})
+            continue
+        done = lines.line
+        if start in lines.bad:
+            yield start, lines.bad.pop(start)
+            continue
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue  # a blank line
+        if len(row) != width:
+            sid = row[index["id"]] if index["id"] < len(row) else None
+            yield start, LineError(start, "csv_width", {"got": len(row), "want": width}, sid or None)
+            continue
+        yield start, {c: row[i] for c, i in index.items()}
+
+
+def _parquet_items(stream: IO[bytes], lang: str) -> Iterator[tuple[int, Item]]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise InputError(t("batch.no_pyarrow", lang)) from None
+    try:
+        pf = pq.ParquetFile(stream)
+    except Exception as exc:  # pyarrow raises its own ArrowInvalid and OSError kinds
+        raise InputError(t("batch.bad_parquet", lang, detail=exc)) from None
+    names = [n.lower() for n in pf.schema_arrow.names]
+    wide = "responses" in names
+    if not wide:
+        missing = [c for c in CSV_REQUIRED if c not in names]
+        if missing:
+            raise InputError(t("batch.parquet_columns", lang, missing=", ".join(missing)))
+
+    def rows() -> Iterator[tuple[int, dict[str, Any] | LineError]]:
+        n = 0
+        for batch in pf.iter_batches(batch_size=1024):
+            for rec in batch.to_pylist():
+                n += 1
+                yield n, {str(k).lower(): v for k, v in rec.items()}
+
+    if wide:
+        yield from rows()
+    else:
+        yield from _group_rows(rows())
+
+
+# ----------------------------------------------------------------------------- rows → sets
+
+
+@dataclass
+class _Group:
+    line: int
+    id: str
+    fields: dict[str, Any]
+    turns: list[tuple[int, int, Any]]  # (turn, line, response): checked later, like any set
+    error: LineError | None = None
+
+
+def _turn(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 1 else None
+    if isinstance(value, float) and value.is_integer() and value >= 1:
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+        n = int(value.strip())
+        return n if n >= 1 else None
+    return None
+
+
+def _group_rows(rows: Iterator[tuple[int, dict[str, Any] | LineError]]) -> Iterator[tuple[int, Item]]:
+    """Consecutive rows with the same id become one set, ordered by their turn numbers."""
+    group: _Group | None = None
+    for line, row in rows:
+        if isinstance(row, LineError):
+            if group is not None and row.id is not None and row.id == group.id:
+                group.error = group.error or row
+            else:
+                if group is not None:
+                    yield _finish(group)
+                    group = None
+                yield line, row
+            continue
+        sid = "" if row.get("id") is None else str(row["id"])
+        if group is None or sid != group.id:
+            if group is not None:
+                yield _finish(group)
+            group = _Group(line, sid, {k: row.get(k) for k in ("trainee", "scenario", "persona")}, [])
+        if group.error is not None:
+            continue
+        for key in ("trainee", "scenario", "persona"):
+            mine, theirs = group.fields[key], row.get(key)
+            if mine != theirs:
+                group.error = LineError(line, "csv_mixed", {"field": key, "a": mine, "b": theirs, "first": group.line},
+                                        sid or None)
+                break
+        else:
+            turn = _turn(row.get("turn"))
+            if turn is None:
+                group.error = LineError(line, "csv_turn", {"value": row.get("turn")}, sid or None)
+            elif any(turn == t_ for t_, _, _ in group.turns):
+                group.error = LineError(line, "csv_duplicate_turn", {"turn": turn}, sid or None)
+            elif len(group.turns) >= MAX_RESPONSES:
+                group.error = LineError(group.line, "too_many_responses", {"count": f"> {MAX_RESPONSES}",
+                                                                          "limit": MAX_RESPONSES}, sid or None)
+            else:
+                group.turns.append((turn, line, row.get("response")))
+    if group is not None:
+        yield _finish(group)
+
+
+def _finish(group: _Group) -> tuple[int, Item]:
+    if group.error is not None:
+        return group.line, group.error
+    group.turns.sort()
+    record: dict[str, Any] = {"id": group.id, **group.fields, "responses": [r for _, _, r in group.turns]}
+    return group.line, record
