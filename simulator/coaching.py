@@ -87,9 +87,12 @@ def _advice_examples(rules: Rulebook, advice: str) -> list[str]:
 def fix_phrases(rules: Rulebook, rule_id: str, lang: str) -> tuple[str, ...]:
     """Lines that can stand in for a negative behaviour's words (from its ``better``)."""
     b = next((b for b in rules.content.lexicon.behaviours if b.id == rule_id), None)
-    if b is None or b.better is None:
+    if b is None:
         return ()
-    return tuple(_advice_examples(rules, getattr(b.better, lang)))
+    lines = [getattr(b.example, lang)] if b.example is not None else []
+    if b.better is not None:
+        lines += _advice_examples(rules, getattr(b.better, lang))
+    return _unique(x for x in lines if _is_line(rules, x))
 
 
 @lru_cache(maxsize=64)
@@ -104,6 +107,8 @@ def line_pool(rules: Rulebook, scenario: str, persona: str, lang: str) -> tuple[
     for hint in getattr(content.persona(persona).hints, lang):
         lines += [q for q in quoted_examples(hint) if _is_line(rules, q)]
     for b in content.lexicon.behaviours:
+        if b.example is not None and _is_line(rules, getattr(b.example, lang)):
+            lines.append(getattr(b.example, lang))
         if b.better is not None:
             lines += [x for x in _advice_examples(rules, getattr(b.better, lang)) if not _is_word_swap(x)]
     return _unique(lines)
@@ -183,8 +188,8 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
         edits.append((s, e, rid, swap))
     used: set[str] = set()
     for s, e, rid, swap in reversed(edits):
-        options = [p for p in fix_phrases(rules, rid, lang) if p not in used]
-        new = options[0] if options and (swap or not _is_word_swap(options[0])) else ""
+        unused = [p for p in fix_phrases(rules, rid, lang) if p not in used]
+        new = unused[0] if unused and (swap or not _is_word_swap(unused[0])) else ""
         used.add(new)
         after = text[e:]
         if not swap and after and after[0] in _BREAKS:

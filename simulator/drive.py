@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simulator.batch.kernel import WorkerContext, csv_header, csv_row, result_row
+from simulator.batch.kernel import WorkerContext, csv_header, csv_row, json_line, result_row
 from simulator.batch.cohort import summarise
 from simulator.batch.outputs import CSV_BOM, AtomicOutputs, csv_line
 from simulator.batch.render import cohort_html
@@ -169,7 +169,7 @@ class Bot:
             code = self.proc.wait(timeout=EXIT_GRACE)
         except subprocess.TimeoutExpired:
             code = None
-        return BotError("exited", turn=turn, code="?" if code is None else code, stderr=self.stderr_tail())
+        return BotError("exited", turn=turn, status="?" if code is None else code, stderr=self.stderr_tail())
 
     def stderr_tail(self) -> str:
         self._stderr.flush()
@@ -298,14 +298,13 @@ def _write_cohort(rules: Rulebook, ctx: WorkerContext, opts: DriveOptions, resul
         for r in results:
             if r.row is None:
                 collector.error(f"bot_{r.code}")
-                errs.write((json.dumps({"line": r.number, "id": f"run-{r.number:03d}", "run": r.number,
-                                        "code": f"bot_{r.code}", "reason": r.error,
-                                        "transcript": f"runs/{r.transcript.name}"},
-                                       ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+                errs.write((json_line({"line": r.number, "id": f"run-{r.number:03d}", "run": r.number,
+                                       "code": f"bot_{r.code}", "reason": r.error,
+                                       "transcript": f"runs/{r.transcript.name}"}) + "\n").encode("utf-8"))
                 continue
             collector.set_ok()
             collector.add(r.row, list(r.turns))
-            res.write((json.dumps(r.row, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+            res.write((json_line(r.row) + "\n").encode("utf-8"))
             table.write(csv_line(csv_row(ctx, r.row)))
         stats = ctx.stats.empty()
         stats.merge(collector.finish())

@@ -16,7 +16,13 @@ from simulator.engine.state import Outcome, Turn
 
 @dataclass(frozen=True)
 class Evidence:
-    """One point gained (positive) or lost (negative), and what earned it."""
+    """One point gained (positive) or lost (negative), and what earned it.
+
+    ``kind`` says what ``rule`` names (a behaviour or signal, a scenario need, an
+    outcome, or a rule such as feelings_first); ``note`` is a stable code the
+    report translates (``missing``, ``need_missing``, ``valued``, ``hated``,
+    ``ran_out``, ``extra_turns`` with ``count``).
+    """
 
     points: float
     rule: str
@@ -24,11 +30,13 @@ class Evidence:
     quote: str
     section: str
     note: str = ""
+    kind: str = "behaviour"
+    count: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "points": self.points, "rule": self.rule, "turn": self.turn,
-            "quote": self.quote, "section": self.section, "note": self.note,
+            "points": self.points, "rule": self.rule, "kind": self.kind, "turn": self.turn,
+            "quote": self.quote, "section": self.section, "note": self.note, "count": self.count,
         }
 
 
@@ -40,7 +48,7 @@ class DimensionScore:
     weight: float
     score: float | None
     evidence: tuple[Evidence, ...]
-    na_reason: str = ""
+    na_reason: str = ""  # a stable code: no_reply, left_first, interrupted
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -93,7 +101,7 @@ def score_session(
     dims: dict[str, tuple[float | None, list[Evidence], str]] = {}
     if not turns:
         for d in cfg.dimensions:
-            dims[d.id] = (None, [], "no reply was given")
+            dims[d.id] = (None, [], "no_reply")
     else:
         dims["emotion"] = _steps(rules, cfg.emotion_steps, first, turns, cfg)
         dims["problem"] = _problem(rules, pair, cfg, first, turns)
@@ -132,12 +140,12 @@ def _steps(
             ev.append(Evidence(round(share, 1), sid, t, q, rule.section))
             score += share
         else:
-            ev.append(Evidence(-round(share, 1), sid, None, "", rule.section, "missing"))
+            ev.append(Evidence(-round(share, 1), sid, None, "", rule.section, "missing"))  # step never shown
     for turn in turns:
         for c in turn.changes:
             if c.factors and any(why == "feelings_first" for why, _ in c.factors):
                 ev.append(Evidence(-cfg.feelings_first_penalty, "feelings_first", turn.index, c.quote,
-                                   rules.content.engine.feelings_first.section))
+                                   rules.content.engine.feelings_first.section, kind="rule"))
                 score -= cfg.feelings_first_penalty
     return _clamp(score), ev, ""
 
@@ -147,7 +155,7 @@ def _problem(rules: Rulebook, pair, cfg: m.Scoring, first, turns: list[Turn]):  
     # Problem handling had no chance when the customer left on the first reply
     # before any problem move could be made.
     if len(turns) == 1 and turns[0].outcome in (Outcome.WALKED_OUT, Outcome.ESCALATED) and not shown:
-        return None, [], "the customer left after the first reply"
+        return None, [], "left_first"
     ev: list[Evidence] = []
     # Half the points: the §3 techniques shown, up to four distinct ones.
     target = min(4, len(cfg.problem_steps))
@@ -164,9 +172,9 @@ def _problem(rules: Rulebook, pair, cfg: m.Scoring, first, turns: list[Turn]):  
         if need.id in met_at:
             turn = met_at[need.id]
             quote = next((c.quote for c in turn.changes if c.rule == need.id), "")
-            ev.append(Evidence(pts, need.id, turn.index, quote, need.section))
+            ev.append(Evidence(pts, need.id, turn.index, quote, need.section, kind="need"))
         else:
-            ev.append(Evidence(-pts, need.id, None, "", need.section, "need not addressed"))
+            ev.append(Evidence(-pts, need.id, None, "", need.section, "need_missing", kind="need"))
     met = 50.0 * len([n for n in needs if n.id in met_at]) / len(needs)
     return _clamp(technique + met), ev, ""
 
@@ -189,17 +197,17 @@ def _fit(rules: Rulebook, persona: m.Persona, cfg: m.Scoring, first, turns: list
     used = [v for v in persona.valued if v in first]
     for v in used:
         t, q = first[v]
-        ev.append(Evidence(round(50.0 / target, 1), v, t, q, persona.section, "valued by this type"))
+        ev.append(Evidence(round(50.0 / target, 1), v, t, q, persona.section, "valued"))
     score = 50.0 + min(50.0, 50.0 * len(used) / target)
     hated = set(persona.hated)
     for t in turns:
         for h in t.hits:
             if h.counts_as in hated:
-                ev.append(Evidence(-cfg.hated_penalty, h.counts_as, t.index, h.quote, persona.section, "hated by this type"))
+                ev.append(Evidence(-cfg.hated_penalty, h.counts_as, t.index, h.quote, persona.section, "hated"))
                 score -= cfg.hated_penalty
         for s in t.signals:
             if s.kind in hated:
-                ev.append(Evidence(-cfg.hated_penalty, s.kind, t.index, s.quote, persona.section, "hated by this type"))
+                ev.append(Evidence(-cfg.hated_penalty, s.kind, t.index, s.quote, persona.section, "hated"))
                 score -= cfg.hated_penalty
     return _clamp(score), ev, ""
 
@@ -210,13 +218,13 @@ def _outcome(cfg: m.Scoring, turns: list[Turn], complete: bool):  # type: ignore
         if complete:
             # Replies ran out before the customer decided: judge as unresolved.
             pts = cfg.outcome_points["unresolved"]
-            return _clamp(pts), [Evidence(pts, "unresolved", last.index, "", "§4", "replies ran out")], ""
-        return None, [], "the session was interrupted"
+            return _clamp(pts), [Evidence(pts, "unresolved", last.index, "", "§4", "ran_out", kind="outcome")], ""
+        return None, [], "interrupted"
     pts = cfg.outcome_points[last.outcome.value]
-    ev = [Evidence(pts, last.outcome.value, last.index, "", "§4 达成共识; §6")]
+    ev = [Evidence(pts, last.outcome.value, last.index, "", "§4 达成共识; §6", kind="outcome")]
     if last.outcome is Outcome.RESOLVED and last.index > cfg.fastest_turns:
         cost = cfg.extra_turn_cost * (last.index - cfg.fastest_turns)
         ev.append(Evidence(-cost, "extra_turns", last.index, "", "§4 fast, simple handling",
-                           f"{last.index - cfg.fastest_turns} turn(s) beyond the fastest"))
+                           "extra_turns", kind="outcome", count=last.index - cfg.fastest_turns))
         pts -= cost
     return _clamp(pts), ev, ""

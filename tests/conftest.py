@@ -21,3 +21,9 @@ def content():
 @pytest.fixture(scope="session")
 def rules(content):
     return Rulebook(content)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_home(tmp_path_factory, monkeypatch):
+    """Keep reports, transcripts and history written by tests out of the real user folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))

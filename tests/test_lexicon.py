@@ -50,3 +50,14 @@ def test_phrases_are_written_in_their_folded_form():
         assert b.phrases is not None
         for phrase in (*b.phrases.zh, *b.phrases.en):
             assert normalise(phrase).folded == phrase, (b.id, phrase)
+
+
+def test_every_negative_behaviour_has_a_clean_example(matcher, rules):
+    for b in CONTENT.lexicon.behaviours:
+        if b.polarity != "negative":
+            continue
+        assert b.better is not None and b.example is not None, b.id
+        for text in (b.example.zh, b.example.en):
+            hits, _ = matcher.scan(normalise(text))
+            bad = [h for h in hits if h.counts_as and rules.rules[h.counts_as].polarity == "negative"]
+            assert not bad, (b.id, text, bad)

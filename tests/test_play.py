@@ -93,6 +93,7 @@ def test_piped_session_writes_transcript_report_and_history(data_home):
     assert recs[2]["anger_before"] == 44.0 and recs[2]["anger_after"] == 26.0
     assert recs[-1]["complete"] is False and recs[-1]["ended_by"] == "eof" and recs[-1]["turns"] == 2
     assert (data_home / "history.sqlite3").exists()
+    assert "（及格线 70）：未完成，不评定是否及格" in out  # an unfinished session is shown, not graded
     assert "本次练习未完成" in report.read_text("utf-8")
 
 
@@ -121,7 +122,7 @@ def test_session_reaching_an_outcome_is_complete_and_passes(data_home, rules):
     recs = lines(only(data_home / "sessions", "*.jsonl"))
     footer = recs[-1]
     assert footer["complete"] is True and footer["ended_by"] == "outcome" and footer["outcome"] == "resolved"
-    assert "已解决" in r.stdout and "通过" in r.stdout
+    assert "已解决" in r.stdout and "（及格线 70）：通过" in r.stdout
     assert not (data_home / "history.sqlite3").exists()  # --no-history
 
 
@@ -375,3 +376,33 @@ def test_sigterm_mid_session_keeps_turns_and_writes_incomplete_report(tmp_path):
     recs = lines(t)
     assert recs[-1]["type"] == "footer" and recs[-1]["ended_by"] == "interrupted"
     assert "本次练习未完成" in (tmp_path / "r.html").read_text("utf-8")
+
+
+def test_a_broken_history_database_warns_but_keeps_the_session(tmp_path, data_home):
+    bad = tmp_path / "h.sqlite3"
+    bad.write_text("not a database " * 100)
+    r = CliRunner().invoke(cli, [*PLAY, "--db", str(bad)], input="您好\n")
+    assert r.exit_code == 0, r.output
+    assert "无法记入练习记录" in r.stderr and "not a usable" in r.stderr
+    assert only(data_home / "reports", "*.html").exists()
+    assert lines(only(data_home / "sessions", "*.jsonl"))[-1]["type"] == "footer"
+
+
+def test_a_failing_disk_ends_the_session_with_one_line(monkeypatch, tmp_path):
+    from simulator.play import journal as journal_mod
+
+    real = journal_mod.Journal.write
+    calls = {"n": 0}
+
+    def write(self, record):
+        calls["n"] += 1
+        if calls["n"] == 2:  # the header goes through, the first turn hits a full disk
+            raise InputError(f"{self.path}: cannot write the transcript: No space left on device")
+        return real(self, record)
+
+    monkeypatch.setattr(journal_mod.Journal, "write", write)
+    t = tmp_path / "t.jsonl"
+    r = CliRunner().invoke(cli, [*PLAY, "--transcript", str(t), "--report", str(tmp_path / "r.html")], input="您好\n")
+    assert r.exit_code == 2  # InputError, passed through as it is
+    assert "No space left on device" in r.stderr and "Traceback" not in r.output
+    assert [x["type"] for x in lines(t)] == ["header", "footer"]  # the failed turn was never kept

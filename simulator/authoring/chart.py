@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.console import fmt, sparkline, trajectory
-from simulator.content.loader import builtin_path
 from simulator.engine import Rulebook
 from simulator.i18n import t
 
@@ -21,20 +20,6 @@ WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 12, 34
 NEVER = 101.0
 Y_TICKS = (0, 25, 50, 75, 100)
-
-
-def _env() -> Any:
-    # The house rule is one strict environment (autoescape on, StrictUndefined) with
-    # templates in reports/. This is that configuration; when the session report's
-    # shared environment lands, use it here instead.
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    return Environment(
-        loader=FileSystemLoader(str(builtin_path("reports"))),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
 
 
 def chart_data(rules: Rulebook, cal: Calibration, lang: str) -> dict[str, Any]:
@@ -152,4 +137,7 @@ def notes(p: PersonaCalibration, lang: str) -> list[str]:
 
 
 def render_html(rules: Rulebook, cal: Calibration, lang: str) -> str:
-    return str(_env().get_template(TEMPLATE).render(**chart_data(rules, cal, lang)))
+    """The page, rendered with the one strict Jinja environment of the reports."""
+    from simulator.report.render import render
+
+    return render(TEMPLATE, chart_data(rules, cal, lang))

@@ -39,6 +39,13 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+def looks_wrong(lang: str, text: str) -> bool:
+    """Chinese text without a Chinese character, or English text with one."""
+    if lang == "zh":
+        return bool(text.strip()) and not has_cjk(text)
+    return lang == "en" and has_cjk(text)
+
+
 @lru_cache(maxsize=65536)
 def fold(phrase: str) -> str:
     """A phrase as the matcher stores it (normalised, stripped)."""
@@ -51,7 +58,9 @@ def _is_word(ch: str) -> bool:
 
 def polarity_of(content: Content) -> dict[str, str]:
     lex = content.lexicon
-    return {b.id: b.polarity for b in lex.behaviours} | {s.id: s.polarity for s in lex.signals}
+    out: dict[str, str] = {b.id: b.polarity for b in lex.behaviours}
+    out.update({s.id: s.polarity for s in lex.signals})
+    return out
 
 
 # ----------------------------------------------------------------------------- lexicon
@@ -223,11 +232,8 @@ def _walk(doc: Located, data: Any, path: tuple[str | int, ...], lang: str | None
     elif isinstance(data, list):
         for i, v in enumerate(data):
             yield from _walk(doc, v, path + (i,), lang, skip)
-    elif isinstance(data, str) and lang is not None:
-        if lang == "zh" and data.strip() and not has_cjk(data):
-            yield at("wrong-language", doc, path, language=lang, text=_short(data))
-        elif lang == "en" and has_cjk(data):
-            yield at("wrong-language", doc, path, language=lang, text=_short(data))
+    elif isinstance(data, str) and lang is not None and looks_wrong(lang, data):
+        yield at("wrong-language", doc, path, language=lang, text=_short(data))
 
 
 def _pair(doc: Located, data: dict[str, Any], path: tuple[str | int, ...]) -> Iterator[Finding]:
@@ -428,7 +434,5 @@ def check_exemplars(content: Content, src: Sources) -> Iterator[Finding]:
         for k, x in enumerate(ex.sets):
             for j, line in enumerate(x.responses):
                 path = ("sets", k, "responses", j)
-                if x.lang == "zh" and not has_cjk(line):
-                    yield at("wrong-language", doc, path, language=x.lang, text=_short(line))
-                elif x.lang == "en" and has_cjk(line):
+                if looks_wrong(x.lang, line):
                     yield at("wrong-language", doc, path, language=x.lang, text=_short(line))

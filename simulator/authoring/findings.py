@@ -30,7 +30,7 @@ class Severity(StrEnum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a note
 
 # Every finding code and its severity. The message and hint of each live in
 # locale/authoring.yaml as lint.<code> and lint.<code>.hint (a test checks both exist).
@@ -40,12 +40,12 @@ CODES: dict[str, Severity] = {
     # lexicon
     "phrase-opposite-polarity": E,
     "phrase-duplicate": W,
-    "phrase-repeated": I,
+    "phrase-repeated": N,
     "phrase-negated": W,
     "phrase-empty": W,
     "behaviour-no-phrases": W,
     "behaviour-inert": W,
-    "behaviour-unweighed": I,
+    "behaviour-unweighed": N,
     # both languages
     "missing-translation": W,
     "wrong-language": W,
@@ -64,13 +64,13 @@ CODES: dict[str, Severity] = {
     "fit-polarity": W,
     "reply-pool-missing": W,
     "reply-pool-unused": W,
-    "reply-pool-fallback": I,
+    "reply-pool-fallback": N,
     # the emotion dynamics, found by searching over the behaviour space
     "scenario-unresolvable": E,
     "scenario-trivial": E,
     "persona-cannot-resolve": W,
     "never-leaves": W,
-    "reach-summary": I,
+    "reach-summary": N,
     # exemplars
     "no-exemplars": W,
     "exemplars-incomplete": W,

@@ -25,22 +25,27 @@ from .sources import Loaded, content_files, load_sources
 _NOT_TEXT = frozenset({"weights", "stances", "natures", "severity"})
 
 
-def lint_paths(paths: Iterable[str | Path] = (), *, with_builtins: bool = True) -> LintResult:
+def lint_paths(
+    paths: Iterable[str | Path] = (), *, context: Iterable[str | Path] = (), with_builtins: bool = True,
+) -> LintResult:
     """Lint the built-in content, or ``paths`` loaded on top of it (findings about ``paths`` only).
 
-    ``with_builtins=False`` treats ``paths`` as a complete content set of its own.
+    ``context`` folders or files are loaded too (a scenario's exemplars, the personas it is
+    meant for) but not reported on, unless no ``paths`` are given. ``with_builtins=False``
+    treats the files as a complete content set of their own.
     """
     began = time.perf_counter()
-    paths = [str(p) for p in paths]
-    files = content_files(paths, with_builtins)
+    extra = [str(p) for p in context]
+    paths = [str(p) for p in paths] or extra
+    files = content_files([*extra, *paths], with_builtins)
     loaded, errors = load_sources(files)
     if loaded is None:
-        findings = tuple(
+        invalid = tuple(
             Finding(code="invalid", file=e.path or "<content>", line=e.line, column=e.column,
                     field=e.field, text=(f"{e.field}: " if e.field else "") + e.reason)
             for e in errors
         )
-        return LintResult(findings, tuple(str(f) for f in files), time.perf_counter() - began, invalid=True)
+        return LintResult(invalid, tuple(str(f) for f in files), time.perf_counter() - began, invalid=True)
     findings = list(lint_loaded(loaded))
     if paths:
         mine = {str(Path(f).resolve()) for f in content_files(paths, with_builtins=False)}

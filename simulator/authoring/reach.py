@@ -116,8 +116,8 @@ def vocabulary(rules: Rulebook, sid: str, lang: str) -> _Vocab:
     lex = content.lexicon
     by_behaviour: dict[str, list[str]] = {}
     for need in scenario.needs:
-        for b in need.behaviours:
-            by_behaviour.setdefault(b, []).append(need.id)
+        for rid in need.behaviours:
+            by_behaviour.setdefault(rid, []).append(need.id)
     moves: dict[str, Move] = {}
     for b in lex.behaviours:
         if b.phrases is None:
@@ -145,17 +145,18 @@ def vocabulary(rules: Rulebook, sid: str, lang: str) -> _Vocab:
             moves[sig] = Move(sig, (texts[lang],), (sig,), tuple(by_behaviour.get(sig, [])))
     for need in scenario.needs:
         for phrase in getattr(need.phrases, lang):
-            counted, needs = _counted(rules, sid, phrase)
-            if need.id not in needs or any(rules.rules[c].polarity == "negative" for c in counted):
+            counted, met = _counted(rules, sid, phrase)
+            if need.id not in met or any(rules.rules[c].polarity == "negative" for c in counted):
                 continue
             for c in counted:
-                needs += by_behaviour.get(c, [])
-            moves[f"need:{need.id}"] = Move(f"need:{need.id}", (phrase,), tuple(counted), tuple(dict.fromkeys(needs)))
+                met += by_behaviour.get(c, [])
+            key = f"need:{need.id}"
+            moves[key] = Move(key, (phrase,), tuple(counted), tuple(dict.fromkeys(met)))
             break
     # Derived behaviours (a time commitment is a concrete time plus an action) are
     # shown by a bundle of the moves they are derived from.
-    for b in lex.behaviours:
-        d = b.derived
+    for beh in lex.behaviours:
+        d = beh.derived
         if d is None:
             continue
         parts = [moves.get(x) for x in d.all_of]
@@ -164,10 +165,10 @@ def vocabulary(rules: Rulebook, sid: str, lang: str) -> _Vocab:
         if any(p is None for p in parts):
             continue
         ps = [p for p in parts if p is not None]
-        needs = tuple(dict.fromkeys([n for p in ps for n in p.needs] + by_behaviour.get(b.id, [])))
-        moves[f"derived:{b.id}"] = Move(
-            f"derived:{b.id}", tuple(dict.fromkeys(x for p in ps for x in p.parts)),
-            tuple(dict.fromkeys([r for p in ps for r in p.rules] + [b.id])), needs,
+        bundle = tuple(dict.fromkeys([n for p in ps for n in p.needs] + by_behaviour.get(beh.id, [])))
+        moves[f"derived:{beh.id}"] = Move(
+            f"derived:{beh.id}", tuple(dict.fromkeys(x for p in ps for x in p.parts)),
+            tuple(dict.fromkeys([r for p in ps for r in p.rules] + [beh.id])), bundle,
         )
     vocab = _Vocab(question=QUESTION in signal_ids)
     polarity = {r.id: r.polarity for r in rules.rules.values()}
@@ -379,9 +380,10 @@ def reach_findings(rules: Rulebook, src: Sources, results: list[Reach]) -> Itera
             t = content.persona(pid).thresholds
             if min(t.escalate_at, t.walk_out_at) <= 100 and any(r.leave_packed is None for r in mine):
                 cannot_leave.setdefault(pid, []).append(sid)
+        pids = list(dict.fromkeys(r.persona for r in rs))
         yield at("reach-summary", doc, ("id",), scenario=sid,
-                 personas=[_summary(pid, [r for r in rs if r.persona == pid])
-                           for pid in dict.fromkeys(r.persona for r in rs)])
+                 personas=[_summary(pid, [r for r in rs if r.persona == pid]) for pid in pids],
+                 subjects=[src.persona_file(pid) for pid in pids])
     for pid, sids in cannot_leave.items():
         yield at("never-leaves", src.personas[pid], ("thresholds",), persona=pid,
                  scenarios=", ".join(sids), subjects=[src.scenario_file(s) for s in sids])

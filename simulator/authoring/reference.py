@@ -106,6 +106,12 @@ def _rows(root: dict[str, Any], node: dict[str, Any], model: str, prefix: str, p
             rows.append((f"`{path}`", "object", req, default, "", _cell(doc)))
             _rows(root, target, ref, path + ".", name in required, rows, lang)
             continue
+        optional = next((p for p in prop.get("anyOf", []) if "$ref" in p), None)
+        if optional is not None and _deref(root, optional)[0] not in INLINE:
+            sub_ref, sub = _deref(root, optional)
+            rows.append((f"`{path}`", _type(root, prop, lang), req, default, "", _cell(doc)))
+            _rows(root, sub, sub_ref or "", path + ".", False, rows, lang)
+            continue
         if prop.get("type") == "array" and "$ref" in prop.get("items", {}):
             item_ref, item = _deref(root, prop["items"])
             rows.append((f"`{path}`", f"{WORDS[lang]['list']} object", req, default, _limits(prop, lang),

@@ -42,9 +42,15 @@ class Loaded:
 
 
 def content_files(paths: Iterable[str | Path], with_builtins: bool = True) -> list[Path]:
-    """The files to load: the built-ins (unless told not to), then ``paths`` on top."""
+    """The files to load: the built-ins (unless told not to), then ``paths`` on top.
+
+    A file named twice (a folder given as context and a file in it given to report
+    on) is loaded once, at its last place.
+    """
     extra = list(iter_yaml(paths))
-    return (builtin_files() if with_builtins or not extra else []) + extra
+    files = (builtin_files() if with_builtins or not extra else []) + extra
+    last = {f.resolve(): i for i, f in enumerate(files)}
+    return [f for i, f in enumerate(files) if last[f.resolve()] == i]
 
 
 def load_sources(files: list[Path]) -> tuple[Loaded | None, list[ContentError]]:

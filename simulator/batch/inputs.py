@@ -220,7 +220,7 @@ def _csv_rows(stream: IO[bytes], lang: str) -> Iterator[tuple[int, dict[str, Any
             continue  # a blank line
         if len(row) != width:
             sid = row[index["id"]] if index["id"] < len(row) else None
-            yield start, LineError(start, "csv_width", {"got": len(row), "want": width}, sid or None)
+            yield start, LineError(start, "csv_width", {"count": len(row), "want": width}, sid or None)
             continue
         yield start, {c: row[i] for c, i in index.items()}
 

@@ -101,7 +101,7 @@ def process_chunk(ctx: WorkerContext, chunk: Chunk) -> ChunkResult:
         for persona, turns in zip(parsed.personas, play_set(ctx.rules, parsed), strict=True):
             card = score_session(ctx.rules, parsed.scenario, persona, turns)
             row = result_row(ctx, parsed, persona, turns, card)
-            results.append(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+            results.append(json_line(row))
             writer.writerow(csv_row(ctx, row))
             stats.add(row, turns)
     return ChunkResult(
@@ -237,4 +237,18 @@ def error_line(err: LineError, lang: str) -> str:
     row["reason"] = t(f"batch.error.{err.code}", lang, **fields)
     if err.excerpt is not None:
         row["excerpt"] = err.excerpt
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return json_line(row)
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """One JSON-lines record: compact, UTF-8 as typed, but never containing a line break.
+
+    JSON escapes every control character, but U+0085, U+2028 and U+2029 pass
+    through raw and split a line for readers that honour Unicode line breaks
+    (``str.splitlines``, many editors); they only occur inside strings, so
+    escaping them there keeps the record one line and the same JSON value.
+    """
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text

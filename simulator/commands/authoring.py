@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -54,22 +53,25 @@ def new(kind: str, name: str, source: str | None, out_dir: str, force: bool,
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
+@content_option
 @lang_option
 @json_option
-def lint(paths: tuple[str, ...], strict: bool, lang: str | None, as_json: bool) -> None:
+def lint(paths: tuple[str, ...], strict: bool, content_dirs: tuple[str, ...], lang: str | None,
+         as_json: bool) -> None:
     """Check that content works, beyond being valid (the built-ins when no PATH is given).
 
     Searches whether each persona can be calmed in each scenario, how fast,
     and whether it can be driven away; finds dead rules, phrases listed against
     their meaning, missing reply pools and translations. PATHs are loaded on
-    top of the built-in content and only findings about them are shown.
-    Exit status: 0 passed, 1 failed, 2 content does not load.
+    top of the built-in content and only findings about them are shown;
+    --content adds files they need (exemplars, personas) without reporting on
+    them. Exit status: 0 passed, 1 failed, 2 content does not load.
     """
-    from simulator.authoring.findings import counts
+    from simulator.authoring.findings import Severity, counts
     from simulator.authoring.lint import lint_paths
 
     lg = resolve_lang(lang)
-    result = lint_paths(list(paths))
+    result = lint_paths(list(paths), context=content_dirs)
     if as_json:
         emit_json([f.to_dict(lg) for f in result.findings])
     else:
@@ -79,8 +81,8 @@ def lint(paths: tuple[str, ...], strict: bool, lang: str | None, as_json: bool) 
             click.echo(f"{f.where()}: {head} [{f.code}] {f.message(lg)}")
             click.echo("    " + t("lint.hint", lg, hint=f.hint(lg)))
         n = counts(result.findings)
-        click.echo(t("lint.summary", lg, files=len(result.files), errors=n["error"], warnings=n["warning"],
-                     infos=n["info"], seconds=f"{result.seconds:.1f}"))
+        click.echo(t("lint.summary", lg, files=len(result.files), errors=n[Severity.ERROR],
+                     warnings=n[Severity.WARNING], infos=n[Severity.INFO], seconds=f"{result.seconds:.1f}"))
         failed = result.failed(strict)
         key = ("failed" if failed else "passed") + ("_strict" if strict else "")
         click.secho(t(f"lint.{key}", lg), fg="red" if failed else "green", bold=True)
@@ -116,8 +118,9 @@ def calibrate(scenario: str, personas: tuple[str, ...], html_out: str | None, ch
     cal = run(rules, scenario, list(personas) or None)
     if html_out:
         from simulator.authoring.chart import render_html
+        from simulator.report.render import write_page
 
-        Path(html_out).write_text(render_html(rules, cal, lg), "utf-8")
+        write_page(html_out, render_html(rules, cal, lg))
     if as_json:
         emit_json(cal.to_list())
     else:

@@ -98,6 +98,10 @@ class Behaviour(Strict):
     better: Text | None = Field(
         default=None, description="What to say instead (coaching), for negative behaviours."
     )
+    example: Text | None = Field(
+        default=None,
+        description="A whole line a trainee could say instead (coaching runs the engine on it).",
+    )
     phrases: Phrases | None = None
     derived: Derived | None = None
 

@@ -34,9 +34,12 @@ class Journal:
         """Append one record and make it durable before returning."""
         if self._fh is None:
             raise ValueError("journal is closed")
-        self._fh.write(dumps(record) + "\n")
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
+        try:
+            self._fh.write(dumps(record) + "\n")
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+        except OSError as exc:  # a full disk, a removed USB stick
+            raise InputError(f"{self.path}: cannot write the transcript: {exc.strerror or exc}") from None
         self.lines += 1
 
     @property

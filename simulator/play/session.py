@@ -172,6 +172,8 @@ def _attempt(
         crash = exc
     with interrupts_held():
         attempt = _finish(rules, opts, screen, s, header, report, ended_by)
+    if isinstance(crash, SimError):
+        raise crash  # already a one-line message (a full disk, say); the session so far is saved
     if crash is not None:
         raise SimError(
             t("play.crashed", lang, error=f"{type(crash).__name__}: {crash}", transcript=attempt.transcript)
@@ -273,7 +275,7 @@ def _finish(
     try:
         journal.write(footer_record(outcome=outcome, ended_at=ended_at, complete=complete, ended_by=ended_by,
                                     turns=len(s.turns), hints=s.hints))
-    except OSError as exc:
+    except SimError as exc:
         errors.append(t("play.footer_failed", lang, error=exc))
     finally:
         journal.close()
@@ -281,7 +283,7 @@ def _finish(
     written: Path | None = None
     try:
         _, written = render_transcript(rules, journal.path, report, lang=lang)
-    except SimError as exc:
+    except Exception as exc:  # the transcript is safe; a report bug must not cost the history row
         errors.append(t("play.report_failed", lang, error=exc))
     if opts.history:
         try:
@@ -295,7 +297,7 @@ def _finish(
                 anger_start=s.first.anger, anger_end=s.state.anger,
                 dimensions=tuple((d.id, d.score, d.weight) for d in card.dimensions),
             ))
-        except SimError as exc:
+        except Exception as exc:  # e.g. a locked or damaged database: say so, keep the session
             errors.append(t("play.history_failed", lang, error=exc))
     _summary(rules, screen, s, card, ended_by, journal.path, written)
     for e in errors:
@@ -314,9 +316,11 @@ def _summary(
     if card.outcome in (None, "incomplete"):
         screen.line(t(f"report.status.{ended_by}", lang))
     if s.turns:
-        verdict = t("report.passed" if card.passed else "report.failed", lang)
-        screen.line(t("play.score", lang, score=fmt(card.total), pass_mark=fmt(card.pass_mark), verdict=verdict),
-                    fg="green" if card.passed else "red", bold=True)
+        complete = card.outcome not in (None, "incomplete")
+        key = "report.partial" if not complete else "report.passed" if card.passed else "report.failed"
+        colour = "yellow" if not complete else "green" if card.passed else "red"
+        screen.line(t("play.score", lang, score=fmt(card.total), pass_mark=fmt(card.pass_mark), verdict=t(key, lang)),
+                    fg=colour, bold=True)
         for d in card.dimensions:
             value = fmt(d.score) if d.score is not None else t("report.na", lang)
             screen.line("  " + t("play.dimension", lang, name=pick(d.name, lang), score=value))

@@ -36,7 +36,7 @@ class PipeReader:
             stream = sys.stdin
             # Trainees type UTF-8 whatever the locale says; a bad byte must not end the session.
             with contextlib.suppress(AttributeError, ValueError, OSError):
-                stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
+                stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
         self.stream = stream
 
     def read(self, prompt: str, toolbar: str = "") -> str | None:

@@ -246,33 +246,20 @@ def delta(before: float, after: float) -> str:
 
 
 def _evidence_note(e: Evidence, lang: str) -> str:
-    note = e.note
-    m = re.fullmatch(r"(\d+) turn\(s\) beyond the fastest", note)
-    if m:
-        return t("report.note.extra_turns", lang, n=m.group(1))
-    key = {
-        "missing": "report.note.missing", "need not addressed": "report.note.need_missing",
-        "valued by this type": "report.note.valued", "hated by this type": "report.note.hated",
-        "replies ran out": "report.note.ran_out",
-    }.get(note)
-    return t(key, lang) if key else note
+    if not e.note:
+        return ""
+    if e.note == "extra_turns":
+        return t("report.note.extra_turns", lang, n=e.count)
+    return t(f"report.note.{e.note}", lang)
 
 
 def _na_reason(d: DimensionScore, lang: str) -> str:
-    key = {
-        "no reply was given": "report.na.no_reply",
-        "the customer left after the first reply": "report.na.left_first",
-        "the session was interrupted": "report.na.interrupted",
-    }.get(d.na_reason)
-    return t(key, lang) if key else d.na_reason
+    return t(f"report.na.{d.na_reason}", lang) if d.na_reason else ""
 
 
 def _evidence_rule(rules: Rulebook, d: DimensionScore, e: Evidence, lang: str, scenario: str) -> str:
-    # Need ids may equal behaviour ids (``ownership``); in the problem dimension,
-    # evidence that is not a §3 technique is a scenario need.
-    if d.id == "problem" and e.rule not in rules.content.scoring.problem_steps:
-        return _name(rules, scenario, e.rule, lang, "need")
-    return _name(rules, scenario, e.rule, lang)
+    # Need ids may equal behaviour ids (``ownership``), so the evidence says which it is.
+    return _name(rules, scenario, e.rule, lang, "need" if e.kind == "need" else "behaviour")
 
 
 def _dimensions(rules: Rulebook, card: Scorecard, lang: str, scenario: str) -> list[dict[str, Any]]:
@@ -471,8 +458,11 @@ def session_data(rules: Rulebook, inp: SessionInput, *, lang: str | None = None,
         "score": {
             "total": t("report.na", lg) if total_na else num(card.total),
             "pass_mark": num(card.pass_mark),
-            "passed": card.passed and not total_na,
-            "verdict": t("report.passed" if card.passed and not total_na else "report.failed", lg),
+            "passed": card.passed and complete and not total_na,
+            # An unfinished session's score leaves the outcome out: it is shown, not graded.
+            "grade": "partial" if not complete or total_na else ("pass" if card.passed else "fail"),
+            "verdict": t("report.partial" if not complete or total_na
+                         else "report.passed" if card.passed else "report.failed", lg),
             "pct": "0" if total_na else f"{card.total:.0f}",
             "mark_pct": f"{card.pass_mark:.0f}",
         },
