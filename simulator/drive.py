@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simulator.batch.kernel import WorkerContext, csv_header, csv_row, json_line, result_row
 from simulator.batch.cohort import summarise
+from simulator.batch.kernel import WorkerContext, csv_header, csv_row, json_line, result_row
 from simulator.batch.outputs import CSV_BOM, AtomicOutputs, csv_line
 from simulator.batch.render import cohort_html
 from simulator.batch.runner import ERRORS, REPORT, RESULTS, RESULTS_CSV, SUMMARY
@@ -221,7 +221,10 @@ def run_drive(opts: DriveOptions, *, rules: Rulebook | None = None, echo: Any = 
         raise InputError(t("drive.bad_runs", opts.lang))
     out = Path(opts.out_dir)
     runs_dir = out / "runs"
-    runs_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        runs_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(t("batch.cannot_write", opts.lang, path=out, detail=exc.strerror or exc)) from None
     ctx = WorkerContext(rules, opts.lang)
     results: list[RunResult] = []
     for k in range(1, opts.runs + 1):
@@ -292,7 +295,7 @@ def _one_run(rules: Rulebook, ctx: WorkerContext, opts: DriveOptions, argv: list
 
 def _write_cohort(rules: Rulebook, ctx: WorkerContext, opts: DriveOptions, results: list[RunResult], out: Path) -> DriveRun:
     collector = ctx.stats.new()
-    with AtomicOutputs(out) as outs:
+    with AtomicOutputs(out, lang=opts.lang) as outs:
         res, table, errs = outs.open(RESULTS), outs.open(RESULTS_CSV), outs.open(ERRORS)
         table.write(CSV_BOM + csv_line(csv_header(ctx)))
         for r in results:

@@ -318,3 +318,24 @@ def test_report_stays_small_for_a_large_cohort(rules, tmp_path):
     html = read(tmp_path / "o", "report.html")
     assert html.count(b'<article class="set"') == 200, "only the weakest sets get detail blocks"
     assert len(html) < 1_500_000
+
+
+def test_unwritable_output_and_unreadable_input(runner, rules, tmp_path):
+    src = write_sets(tmp_path / "in.jsonl", rules, n=2, bad=False)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    res = runner.invoke(cli, ["batch", str(src), "--out", str(blocker / "out"), "--lang", "en"])
+    assert res.exit_code == 2 and "cannot write to the output folder" in res.output
+    assert blocker.read_text() == "not a folder"
+
+
+def test_progress_line_only_when_asked(rules, cohort, tmp_path, capsys):
+    from simulator.batch.progress import Progress
+
+    stream = io.StringIO()
+    p = Progress("en", 1000, stream=stream, enabled=True)
+    p.update(10, 40, 1, 500, force=True)
+    p.close()
+    assert stream.getvalue().startswith("\r[██████████░░░░░░░░░░]  50%  10 sets · 40 responses") and stream.getvalue().endswith("\n")
+    run_batch(BatchOptions(input=str(cohort), out_dir=str(tmp_path), progress=None), rules=rules)
+    assert capsys.readouterr().err == "", "no progress line when stderr is not a terminal"

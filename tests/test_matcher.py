@@ -100,3 +100,19 @@ def test_english_negation(matcher):
 def test_traditional_and_fullwidth_match_the_same(matcher):
     assert scan(matcher, "我不會讓這件事拖下去") == [("stalling", "我不會讓這件事拖下去", True, "promise")]
     assert [h[0] for h in scan(matcher, "ＳＯＲＲＹ")] == ["apology"]
+
+
+def test_need_phrase_inside_a_negative_phrase_is_not_met():
+    lexicon = LEXICON.model_copy(update={"behaviours": [
+        *LEXICON.behaviours,
+        m.Behaviour.model_validate(behaviour("deny", "negative", ["这不是我们的错"])),
+    ]})
+    scenario = m.Scenario.model_validate({
+        "kind": "scenario", "id": "s", "title": T, "situation": T, "section": "§7", "severity": "general",
+        "stance": "rational", "nature": "solve", "opening": {"zh": ["x"], "en": ["x"]},
+        "facts": {"zh": ["x"], "en": ["x"]},
+        "needs": [{"id": "sorry", "description": T, "section": "§2", "phrases": {"zh": ["是我们的错"], "en": []}}],
+    })
+    matcher = Matcher(lexicon, scenario)
+    assert matcher.scan(normalise("这不是我们的错"))[1] == []
+    assert [n.need for n in matcher.scan(normalise("是我们的错，抱歉"))[1]] == ["sorry"]

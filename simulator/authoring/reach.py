@@ -14,8 +14,9 @@ The search is a beam search, one depth per turn, up to the customer's patience:
   (prefixes of the moves ranked by their calming effect now, a cover of the
   unmet needs, the emotion steps alone) and keeps the ``BEAM_BEST`` calmest
   states with the most needs met;
-- *worst play* packs the most angering moves;
-- *trivial* tries replies that do nothing (a neutral sentence, "OK.").
+- *worst play* sends the most angering single phrase each turn, and packs
+  several only when that never drives the customer away;
+- *trivial* tries replies that show no behaviour (a neutral sentence, "OK.").
 
 A bounded search can miss a cleverer path, so "cannot resolve" means "no path
 found among the most calming replies of up to four moves": a warning worth
@@ -43,8 +44,8 @@ MAX_MOVES = 4
 # something a trainer can picture. Packing several at once is only tried when
 # that fails, to tell "hard to drive away" from "never leaves".
 WORST_MOVES = 1
-# States kept per turn. Eight finds the fastest path in every built-in pairing
-# (checked against a beam of 64) at a tenth of the cost.
+# States kept per turn. On the built-in content a beam of 64 finds the same
+# fewest turns for every pairing; eight keeps unresolvable pairings cheap.
 BEAM_BEST = 8
 BEAM_WORST = 3
 # Sample phrases tried per behaviour when looking for one that counts as it alone.

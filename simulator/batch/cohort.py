@@ -70,11 +70,11 @@ class ChunkStats:
             self.counts[key] = self.counts.get(key, 0) + n
         for key, n in other.error_codes.items():
             self.error_codes[key] = self.error_codes.get(key, 0) + n
-        for key, (n, quote) in other.phrases.items():
-            if key in self.phrases:
-                self.phrases[key][0] += n
+        for phrase, (n, quote) in other.phrases.items():
+            if phrase in self.phrases:
+                self.phrases[phrase][0] += n
             elif len(self.phrases) < PHRASES_TRACKED:
-                self.phrases[key] = [n, quote]
+                self.phrases[phrase] = [n, quote]
             else:
                 self.counts["phrases_untracked"] = self.counts.get("phrases_untracked", 0) + n
         self.worst = sorted(self.worst + other.worst, key=lambda kv: kv[0])[:WORST_REPLIES]
@@ -145,7 +145,8 @@ class ChunkCollector:
         self.fired_failed: list[int] = []
         self.phrases: dict[tuple[str, str], list[Any]] = {}
         self.worst: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-        self.weakest: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+        # (key, row, worst reply): detail blocks are built at finish, for the kept ones only.
+        self.weakest: list[tuple[tuple[Any, ...], dict[str, Any], dict[str, Any] | None]] = []
         self.trainees: dict[str, list[Any]] = {}
 
     def set_ok(self) -> None:
@@ -173,8 +174,7 @@ class ChunkCollector:
         fired.extend(b.rule_index[r] for r in row["behaviours"])
         fired.extend(b.rule_index[s] for s in row["signals"])
         worst_turn = self._phrases_and_worst(row, pi, turns)
-        key = (score, row["line"], pi)
-        self.weakest.append((key, _detail(row, worst_turn)))
+        self.weakest.append(((score, row["line"], pi), row, worst_turn))
         name = row["trainee"] or ""
         entry = self.trainees.get(name)
         if entry is None:
@@ -231,7 +231,8 @@ class ChunkCollector:
         st.error_codes = self.error_codes
         st.phrases = dict(list(self.phrases.items())[:PHRASES_TRACKED])
         st.worst = sorted(self.worst, key=lambda kv: kv[0])[:WORST_REPLIES]
-        st.weakest = sorted(self.weakest, key=lambda kv: kv[0])[:DETAIL_SETS]
+        kept = sorted(self.weakest, key=lambda entry: entry[0])[:DETAIL_SETS]
+        st.weakest = [(key, _detail(row, worst)) for key, row, worst in kept]
         st.trainees = self.trainees
         return st
 
@@ -298,7 +299,7 @@ def summarise(stats: ChunkStats, b: StatsBuilder, pass_mark: float, meta: dict[s
 
     n_passed = passed
     n_failed = n - passed
-    separating = []
+    separating: list[dict[str, Any]] = []
     for i, rid in enumerate(b.rule_ids):
         p_, f_ = int(stats.rule_passed[i]), int(stats.rule_failed[i])
         if not p_ and not f_:

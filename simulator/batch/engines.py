@@ -113,7 +113,10 @@ class DaskEngine:
         self.lang = lang
         self.cluster: Any = None
         if scheduler:
-            self.client = Client(scheduler, timeout="30s")
+            try:
+                self.client = Client(scheduler, timeout="30s")
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise InputError(t("batch.dask_connect", lang, address=scheduler, detail=exc)) from None
             self.window = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
         else:
             # Loopback only, no dashboard: a local run must not open ports to the network.

@@ -126,7 +126,10 @@ def open_source(path: str, fmt: str = "auto", *, lang: str = "en", stdin: IO[byt
         p = Path(path)
         if not p.is_file():
             raise InputError(t("batch.no_input", lang, path=path))
-        raw = open(p, "rb")  # noqa: SIM115 - closed by Source.close
+        try:
+            raw = open(p, "rb")  # noqa: SIM115 - closed by Source.close
+        except OSError as exc:
+            raise InputError(t("batch.cannot_read", lang, path=path, detail=exc.strerror or exc)) from None
         closers.append(raw)
         size = p.stat().st_size
         name = p.name
@@ -136,7 +139,7 @@ def open_source(path: str, fmt: str = "auto", *, lang: str = "en", stdin: IO[byt
         stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
         closers.insert(0, stream)
     if not isinstance(stream, io.BufferedReader | gzip.GzipFile):
-        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type,type-var]
     head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
     chosen = detect_format(name, head) if fmt == "auto" else fmt
     if chosen == "parquet" and not (raw.seekable() and stream is raw):
@@ -146,7 +149,7 @@ def open_source(path: str, fmt: str = "auto", *, lang: str = "en", stdin: IO[byt
 
 
 def _spool(stream: IO[bytes]) -> IO[bytes]:
-    spool = tempfile.TemporaryFile()
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Source.close
     shutil.copyfileobj(stream, spool, 1 << 20)
     spool.seek(0)
     return spool

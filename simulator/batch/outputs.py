@@ -23,6 +23,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
+from simulator.errors import InputError
+from simulator.i18n import t
+
 TMP_PREFIX = ".complaint-sim-tmp-"
 # results.csv starts with a byte-order mark so Excel opens Chinese text as UTF-8 (issue 5).
 CSV_BOM = codecs.BOM_UTF8
@@ -38,16 +41,20 @@ def csv_line(cells: Sequence[str]) -> bytes:
 class AtomicOutputs:
     """A set of files in ``out_dir`` replaced together by :meth:`commit`."""
 
-    def __init__(self, out_dir: str | Path) -> None:
+    def __init__(self, out_dir: str | Path, *, lang: str = "en") -> None:
         self.out_dir = Path(out_dir)
+        self.lang = lang
         self.tmp: Path | None = None
         self._files: dict[str, BinaryIO] = {}
         self._order: list[str] = []
         self.committed = False
 
     def __enter__(self) -> AtomicOutputs:
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=self.out_dir))
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            self.tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=self.out_dir))
+        except OSError as exc:
+            raise InputError(t("batch.cannot_write", self.lang, path=self.out_dir, detail=exc.strerror or exc)) from None
         return self
 
     def open(self, name: str) -> BinaryIO:

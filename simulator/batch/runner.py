@@ -88,7 +88,7 @@ def run_batch(opts: BatchOptions, *, rules: Rulebook | None = None, stdin: IO[by
 def _run(opts: BatchOptions, rules: Rulebook, ctx: WorkerContext, engine: Any, source: Any) -> BatchRun:
     stats: ChunkStats = ctx.stats.empty()
     progress = Progress(opts.lang, source.size, enabled=opts.progress)
-    with AtomicOutputs(opts.out_dir) as outs:
+    with AtomicOutputs(opts.out_dir, lang=opts.lang) as outs:
         results = outs.open(RESULTS)
         table = outs.open(RESULTS_CSV)
         errors = outs.open(ERRORS)

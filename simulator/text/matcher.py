@@ -88,6 +88,7 @@ class Matcher:
                     entries.setdefault(key, []).append((kind, ident))
 
         self.negated_as = {b.id: b.negated_as for b in lexicon.behaviours}
+        self.negative = frozenset(b.id for b in lexicon.behaviours if b.polarity == "negative")
         for b in lexicon.behaviours:
             if b.phrases is not None:
                 add(b.phrases, BEHAVIOUR, b.id)
@@ -210,6 +211,10 @@ class Matcher:
             if span.ident in seen:
                 continue
             if free and len(self._chain(text, span.start, free)) % 2 == 1:
+                continue
+            # Inside a negative phrase the need's words are not addressed but denied:
+            # 是我们的错 within 这不是我们的错 is no apology.
+            if any(h.ident in self.negative and h.start <= span.start and span.end <= h.end for h in chosen):
                 continue
             seen.add(span.ident)
             s, e = norm.span(span.start, span.end)
