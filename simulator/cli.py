@@ -60,6 +60,32 @@ def _register() -> None:
 _register()
 
 
+def _localise_help(group: click.Group, lang: str) -> None:
+    """Swap in translated help texts from ``locale/help/<lang>.yaml`` when there is one.
+
+    English help is the code's own docstrings, so only other languages are swapped.
+    """
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(__file__).with_name("locale") / "help" / f"{lang}.yaml"
+    if not path.exists():
+        return
+    table = yaml.safe_load(path.read_text("utf-8")) or {}
+    group.help = table.get("cli", group.help)
+    for name, command in group.commands.items():
+        command.help = table.get(name, command.help)
+        command.short_help = None
+        for param in command.params:
+            if isinstance(param, click.Option) and param.help:
+                param.help = table.get(f"{name}.{param.name}", table.get(f"option.{param.name}", param.help))
+
+
+if default_lang() != "en":
+    _localise_help(cli, default_lang())
+
+
 def main() -> None:
     cli(prog_name="complaint-sim")
 

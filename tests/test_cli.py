@@ -146,3 +146,27 @@ def test_validate_accepts_content_dirs(runner):
     res = run(runner, "validate", "--content", str(FIXTURES / "good"), "--lang", "en")
     assert res.exit_code == 0
     assert "calm-customer.yaml" in res.output and "All 1 files are valid." in res.output
+
+
+def test_every_command_and_option_has_chinese_help():
+    import click
+    import yaml
+
+    import simulator.cli as cli_module
+
+    table = yaml.safe_load((Path(cli_module.__file__).parent / "locale" / "help" / "zh.yaml").read_text("utf-8"))
+    missing = []
+    for name, command in cli.commands.items():
+        if name not in table:
+            missing.append(name)
+        for p in command.params:
+            if isinstance(p, click.Option) and p.help and f"{name}.{p.name}" not in table and f"option.{p.name}" not in table:
+                missing.append(f"{name}.{p.name}")
+    assert missing == []
+
+
+def test_help_is_chinese_under_a_chinese_locale():
+    env = dict(os.environ, COMPLAINT_SIM_LANG="zh")
+    res = subprocess.run([sys.executable, "-m", "simulator", "explain", "--help"], capture_output=True, text=True, env=env, timeout=60)
+    assert res.returncode == 0
+    assert "显示 TEXT 作为第一句回复会被如何判定" in res.stdout and "人格 id" in res.stdout

@@ -166,10 +166,10 @@ def _print_explain(rules: Any, data: dict[str, Any], lg: str) -> None:
 
 
 @click.command()
-@click.option("--scenario", "-s", default="general-complaint", show_default=True)
+@click.option("--scenario", "-s", default="general-complaint", show_default=True, help="Scenario id.")
 @click.option("--persona", "-p", "personas", multiple=True, help="Persona id (repeatable; default: all four).")
 @click.option("--set", "set_id", default=None, help="Exemplar set id (default: the good set in --lang).")
-@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Seed for the customer's words.")
 @click.option("--report-dir", "--out", "report_dir", type=click.Path(file_okay=False), default=None,
               help="Folder for the HTML report (default: your data folder's reports/; with --json, none unless given).")
 @click.option("--no-report", is_flag=True, help="Do not write the HTML report.")
