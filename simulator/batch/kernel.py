@@ -86,6 +86,7 @@ def run_chunk(content_dirs: Sequence[str], lang: str, chunk: Chunk) -> ChunkResu
 
 
 def process_chunk(ctx: WorkerContext, chunk: Chunk) -> ChunkResult:
+    """Score every item of the chunk: its results.jsonl, results.csv and errors.jsonl bytes, and its statistics."""
     results: list[str] = []
     errors: list[str] = []
     out = io.StringIO()
