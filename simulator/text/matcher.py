@@ -12,12 +12,13 @@ hit after it is absorbed, so 我不会让这件事拖下去 is a promise, not a 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import ahocorasick
 
 from simulator.content import models as m
-from simulator.text.normalise import NormText
+from simulator.text.normalise import NormText, normalise
 
 _CLAUSE_BREAKS = frozenset(",.!?;:。、…\n")
 
@@ -240,7 +241,7 @@ def _leftmost_longest(spans: list[_Span]) -> list[_Span]:
     return out
 
 
+@cache
 def _fold_phrase(phrase: str) -> str:
-    from simulator.text.normalise import normalise
-
+    # Cached: every scenario's automaton holds the same three thousand lexicon phrases.
     return normalise(phrase).folded.strip()
