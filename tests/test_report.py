@@ -36,7 +36,7 @@ GOLDEN_CASES = {
         scenario="general-complaint", persona="domineering", lang="zh", seed=11, ended_by="quit",
         texts=[
             "您好，我是客服小王。不过这不是我们的问题。",
-            "对不起，我们会尽快处理的。",
+            "对不起，给您添麻烦了，我们会尽快处理的。",
             "我理解您的心情，这件事由我负责跟进。请问是什么时候开始的？",
             "我现在就帮您处理，今天下午三点前给您回电。",
         ],
