@@ -58,9 +58,6 @@ class Content:
                 f"unknown scenario {sid!r}; choose from: {', '.join(sorted(self.scenarios))}"
             ) from None
 
-    def rule_ids(self) -> set[str]:
-        return {b.id for b in self.lexicon.behaviours} | {s.id for s in self.lexicon.signals}
-
 
 def _pydantic_message(err: dict[str, Any]) -> str:
     kind = err["type"]

@@ -8,11 +8,16 @@ and the turn number fix the pick, so the same seed replays the same words.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from simulator.content import models as m
 from simulator.engine.state import Change, Outcome
+
+if TYPE_CHECKING:
+    from simulator.engine.rulebook import Pairing, Rulebook
+    from simulator.engine.state import SessionState
 
 _MASK = (1 << 64) - 1
 
@@ -23,7 +28,11 @@ def choose(pool: Sequence[str], seed: int, turn: int, salt: int = 0) -> str:
     return pool[int(rng.integers(len(pool)))]
 
 
-def reply_for(pair, rules, state, anger: float, changes: list[Change], outcome: Outcome | None, asked: bool) -> str:  # type: ignore[no-untyped-def]
+def reply_for(
+    pair: Pairing, rules: Rulebook, state: SessionState, anger: float, changes: list[Change],
+    outcome: Outcome | None, asked: bool,
+) -> str:
+    """The customer's words after a reply: an ending, or a pick from the band × reaction pool."""
     lang = state.lang
     turn = state.turn + 1
     if outcome is not None:
