@@ -102,9 +102,14 @@ class DaskEngine:
     """``--engine dask``: the same chunks as Dask tasks, on ``--scheduler`` or a LocalCluster.
 
     Workers need complaint-sim installed and any ``--content`` folder at the same path.
+    A scheduler that cannot be reached within ``connect_timeout`` seconds is an
+    :class:`InputError` naming its address, raised before any output is opened.
     """
 
-    def __init__(self, content_dirs: Sequence[str], lang: str, workers: int, scheduler: str | None) -> None:
+    def __init__(
+        self, content_dirs: Sequence[str], lang: str, workers: int, scheduler: str | None,
+        connect_timeout: float | None = None,
+    ) -> None:
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
@@ -113,10 +118,14 @@ class DaskEngine:
         self.lang = lang
         self.cluster: Any = None
         if scheduler:
+            # No timeout given: Dask's own distributed.comm.timeouts.connect (30 s unless configured).
+            timeout: dict[str, Any] = {} if connect_timeout is None else {"timeout": connect_timeout}
             try:
-                self.client = Client(scheduler, timeout="30s")
-            except (OSError, TimeoutError, ValueError) as exc:
-                raise InputError(t("batch.dask_connect", lang, address=scheduler, detail=exc)) from None
+                self.client = Client(scheduler, **timeout)
+            # ValueError: a malformed address; TypeError: tls:// without a TLS configuration.
+            except (OSError, TimeoutError, ValueError, TypeError) as exc:
+                detail = " ".join(str(exc).split()) or type(exc).__name__
+                raise InputError(t("batch.dask_connect", lang, address=scheduler, detail=detail)) from None
             self.window = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
         else:
             # Loopback only, no dashboard: a local run must not open ports to the network.
@@ -143,10 +152,11 @@ class DaskEngine:
 
 
 def make_engine(
-    name: str, ctx: WorkerContext, content_dirs: Sequence[str], workers: int, scheduler: str | None
+    name: str, ctx: WorkerContext, content_dirs: Sequence[str], workers: int, scheduler: str | None,
+    connect_timeout: float | None = None,
 ) -> Engine:
     if name == "dask":
-        return DaskEngine(content_dirs, ctx.lang, workers, scheduler)
+        return DaskEngine(content_dirs, ctx.lang, workers, scheduler, connect_timeout)
     if name != "local":
         raise InputError(t("batch.bad_engine", ctx.lang, engine=name, choices=", ".join(ENGINES)))
     if scheduler:

@@ -43,6 +43,7 @@ class BatchOptions:
     content_dirs: tuple[str, ...] = ()
     lang: str = "en"
     progress: bool | None = None  # None: when standard error is a terminal
+    connect_timeout: float | None = None  # seconds, with ``scheduler``; None: Dask's distributed.comm.timeouts.connect
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def run_batch(opts: BatchOptions, *, rules: Rulebook | None = None, stdin: IO[by
     ctx = WorkerContext(rules, opts.lang)
     workers = opts.workers or default_workers()
     # The engine starts before the input is opened, so forked workers inherit no open files.
-    engine = make_engine(opts.engine, ctx, opts.content_dirs, workers, opts.scheduler)
+    engine = make_engine(opts.engine, ctx, opts.content_dirs, workers, opts.scheduler, opts.connect_timeout)
     try:
         source = open_source(opts.input, opts.format, lang=opts.lang, stdin=stdin)
         try:

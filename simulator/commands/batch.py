@@ -24,14 +24,18 @@ def _fail_under(f):  # type: ignore[no-untyped-def]
               help="local: this machine; dask: a Dask cluster (extra complaint-sim[dask]).")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="With --engine dask: the scheduler of an existing cluster (else a LocalCluster).")
+@click.option("--connect-timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SEC",
+              help="With --scheduler: seconds to wait for the scheduler to answer "
+                   "(default: Dask's distributed.comm.timeouts.connect, 30 s unless configured).")
 @_fail_under
 @click.option("--format", "fmt", type=click.Choice(["auto", "jsonl", "csv", "parquet"]), default="auto",
               show_default=True, help="Input format (auto: from the extension, else the first bytes).")
 @click.option("--progress/--no-progress", default=None, help="Progress line on stderr (default: when it is a terminal).")
 @content_option
 @lang_option
-def batch(input_path: str, out_dir: str, workers: int, engine: str, scheduler: str | None, fail_under: float | None,
-          fmt: str, progress: bool | None, content_dirs: tuple[str, ...], lang: str | None) -> None:
+def batch(input_path: str, out_dir: str, workers: int, engine: str, scheduler: str | None,
+          connect_timeout: float | None, fail_under: float | None, fmt: str, progress: bool | None,
+          content_dirs: tuple[str, ...], lang: str | None) -> None:
     """Score every response set in INPUT (JSON lines, CSV or Parquet; `-` for stdin).
 
     One result per set and persona, in input order, the same bytes whatever
@@ -45,7 +49,8 @@ def batch(input_path: str, out_dir: str, workers: int, engine: str, scheduler: s
 
     lg = resolve_lang(lang)
     opts = BatchOptions(input=input_path, out_dir=out_dir, workers=workers, engine=engine, scheduler=scheduler,
-                        fail_under=fail_under, format=fmt, content_dirs=content_dirs, lang=lg, progress=progress)
+                        fail_under=fail_under, format=fmt, content_dirs=content_dirs, lang=lg, progress=progress,
+                        connect_timeout=connect_timeout)
     run = run_batch(opts)
     tot = run.summary["totals"]
     score = run.summary["score"]
