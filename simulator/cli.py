@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from simulator import __version__
+from simulator.click_i18n import speaking
 from simulator.errors import SimError
 from simulator.i18n import default_lang, t
 
@@ -21,7 +22,15 @@ from simulator.i18n import default_lang, t
 
 
 class _Group(click.Group):
-    """Catches the library's errors once and turns them into one line and an exit code."""
+    """Catches the library's errors once and turns them into one line and an exit code.
+
+    Runs in the locale's language: under Chinese, click's own words (usage line, section
+    headings, usage errors) come from ``locale/click/zh.yaml``.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with speaking(default_lang(), self):
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
