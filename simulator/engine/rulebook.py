@@ -41,6 +41,12 @@ class Pairing:
     effects: dict[str, tuple[float, tuple[tuple[str, float], ...]]]
     patience: int
     initial_anger: float
+    # Per rule: (base, fixed factors, base × those factors in order): the part of every
+    # move that does not depend on the session, multiplied out once per pairing.
+    fixed: dict[str, tuple[float, tuple[tuple[str, float], ...], float]]
+    # Every behaviour some scenario need accepts: a reply with none of them meets no need
+    # unless it uses one of the need's own phrases.
+    need_behaviours: frozenset[str]
 
 
 class Rulebook:
@@ -73,6 +79,13 @@ class Rulebook:
             for b in self.derived_order
             if b.derived is not None
         }
+        # The same, in evaluation order, with the ids a derived hit may be anchored to, in
+        # the order they are tried: what settling a reply walks through.
+        self.derived_rules = tuple(
+            (b.id, *self.derived_sets[b.id], (*b.derived.all_of, *b.derived.any_of))
+            for b in self.derived_order
+            if b.derived is not None
+        )
         self._matchers: dict[str, Matcher] = {}
         self._pairings: dict[tuple[str, str], Pairing] = {}
 
@@ -110,12 +123,20 @@ class Rulebook:
                 factors.append((f"nature:{scenario.nature}", nature[rid]))
             effects[rid] = (base, tuple(factors))
         sev = eng.severity.get(scenario.severity, m.SeverityEffect(anger=0, patience=0))
+        fixed = {}
+        for rid, (base, factors_) in effects.items():
+            amount = base
+            for _, f in factors_:
+                amount *= f
+            fixed[rid] = (base, factors_, amount)
         return Pairing(
             persona=persona,
             scenario=scenario,
             effects=effects,
             patience=max(1, persona.patience + sev.patience),
             initial_anger=min(100.0, max(0.0, persona.initial_anger + sev.anger)),
+            fixed=fixed,
+            need_behaviours=frozenset(b for need in scenario.needs for b in need.behaviours),
         )
 
     def band(self, anger: float) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from simulator.text.matcher import Hit, NeedHit
 from simulator.text.signals import Signal
@@ -22,13 +22,13 @@ class Outcome(StrEnum):
     UNRESOLVED = "unresolved"  # patience ran out
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One move of the anger meter and the rule behind it.
 
     ``rule`` is a behaviour, signal or need id, or ``drift``; ``quote`` and
     ``start``/``end`` point at the words that triggered it (empty for drift);
-    ``factors`` lists every multiplier applied to ``base``, in order.
+    ``factors`` lists every multiplier applied to ``base``, in order. A named
+    tuple: immutable, and cheap enough to build several per reply in a batch.
     """
 
     rule: str

@@ -85,16 +85,16 @@ def read_reply(rb: Rulebook, scenario: str, text: str, seen: frozenset[str] = fr
     """Normalise, match, read signals and settle one reply; ``seen`` holds earlier replies' keys."""
     norm = normalise(text)
     hits, need_hits = rb.matcher(scenario).scan(norm)
-    signals = read_signals(norm, rb.limits)
     key = reply_key(norm)
+    signals = read_signals(norm, rb.limits, key)
     if key and key in seen:
         signals.append(Signal("repeated", 1, 0, len(text), text))
-    hits = _settle(rb, hits, signals)
-    if any(h.counts_as in rb.negative_ids for h in hits):
+    hits, counted = _settle(rb, hits, signals)
+    if not rb.negative_ids.isdisjoint(counted) and signals:
         # A question asked in the same breath as a rebuke is rhetorical (§5 你怎么能这么做？),
         # not fact-finding: it earns nothing.
         signals = [s for s in signals if s.kind != "asks_questions"]
-    present = frozenset({h.counts_as for h in hits if h.counts_as} | {s.kind for s in signals})
+    present = frozenset(counted.union([s.kind for s in signals]))
     return Reading(text, key, tuple(hits), tuple(need_hits), tuple(signals), present)
 
 
@@ -111,46 +111,44 @@ def apply_reading(state: SessionState, reading: Reading, *, with_reply: bool = T
     turn_no = state.turn + 1
     changes, counts, emotion = _behaviour_changes(rb, pair, state, hits, signals)
     new_needs, need_changes = _needs(pair, state, need_hits, hits, present)
-    changes += need_changes
+    if need_changes:
+        changes += need_changes
     unmet = len(pair.scenario.needs) - len(state.needs_met) - len(new_needs)
     if turn_no >= rb.limits.needs_ignored_after and unmet and not new_needs:
         sig = Signal("needs_ignored", unmet)
         signals.append(sig)
-        changes += _signal_change(rb, pair, sig, counts, state)
-    total = sum(c.amount for c in changes)
-    if total >= 0 and pair.persona.drift:
-        changes.append(Change("drift", "drift", pair.persona.drift, pair.persona.drift, DRIFT_SECTION, "unchanged"))
-        total += pair.persona.drift
+        changes += _signal_change(rb, pair, sig, counts)
+    total = sum([c.amount for c in changes])
+    drift = pair.persona.drift
+    if total >= 0 and drift:
+        changes.append(Change("drift", "drift", drift, drift, DRIFT_SECTION, "unchanged"))
+        total += drift
     anger_after = round(min(ANGER_MAX, max(ANGER_MIN, state.anger + total)), 2)
-    met = state.needs_met | set(new_needs)
+    met = state.needs_met.union(new_needs) if new_needs else state.needs_met
     outcome = _outcome(pair, anger_after, met, turn_no, state.patience)
     asked = "fact_question" in present
-    new_state = state.evolve(
-        turn=turn_no,
-        anger=anger_after,
-        needs_met=frozenset(met),
-        counts=tuple(sorted(counts.items())),
-        seen=state.seen | {key} if key else state.seen,
-        emotion_shown=emotion,
-        facts_told=state.facts_told + (1 if asked and outcome is None else 0),
-        outcome=outcome,
+    new_state = SessionState(
+        rb,
+        state.scenario,
+        state.persona,
+        state.lang,
+        state.seed,
+        anger_after,
+        state.patience,
+        turn_no,
+        met,
+        tuple(sorted(counts.items())),
+        state.seen | {key} if key else state.seen,
+        emotion,
+        state.facts_told + (1 if asked and outcome is None else 0),
+        outcome,
     )
     reply = None
     if with_reply:
         reply = replies.reply_for(pair, rb, state, anger_after, changes, outcome, asked)
     return Turn(
-        index=turn_no,
-        text=text,
-        hits=tuple(hits),
-        needs=tuple(need_hits),
-        signals=tuple(signals),
-        changes=tuple(changes),
-        anger_before=state.anger,
-        anger_after=anger_after,
-        needs_met=tuple(new_needs),
-        outcome=outcome,
-        reply=reply,
-        state=new_state,
+        turn_no, text, hits, need_hits, tuple(signals), tuple(changes), state.anger, anger_after,
+        tuple(new_needs), outcome, reply, new_state,
     )
 
 
@@ -166,65 +164,58 @@ def play(state: SessionState, texts: Iterable[str], *, with_reply: bool = True) 
     return turns
 
 
-def _settle(rb: Rulebook, hits: list[Hit], signals: list[Signal]) -> list[Hit]:
-    """Apply suppression and add derived behaviours (time_commitment, empty_apology…)."""
+def _settle(rb: Rulebook, hits: list[Hit], signals: list[Signal]) -> tuple[list[Hit], set[str]]:
+    """Apply suppression and add derived behaviours (time_commitment, empty_apology…).
+
+    Returns the hits and the behaviours they count as.
+    """
     signal_kinds = {s.kind for s in signals}
-
-    def cancel(hs: list[Hit]) -> list[Hit]:
-        if not any(h.counts_as in rb.suppressible_ids for h in hs):
-            return list(hs)  # nothing here can be suppressed (most replies)
-        present = {h.counts_as for h in hs if h.counts_as} | signal_kinds
-        out = []
-        for h in hs:
-            rule = rb.rules.get(h.counts_as or "")
-            if rule is not None and rule.suppressed_by and present.intersection(rule.suppressed_by):
-                h = Hit(h.behaviour, h.start, h.end, h.quote, h.negated, None, h.derived)
-            out.append(h)
-        return out
-
-    hits = cancel(hits)
-    present = {h.counts_as for h in hits if h.counts_as} | signal_kinds
-    anchors: dict[str, tuple[int, int, str]] = {}
-    for h in hits:
-        if h.counts_as and h.counts_as not in anchors:
-            anchors[h.counts_as] = (h.start, h.end, h.quote)
-    for s in signals:
-        anchors.setdefault(s.kind, (s.start, s.end, s.quote))
-    for b in rb.derived_order:
-        d = b.derived
-        assert d is not None
-        all_of, any_of, none_of = rb.derived_sets[b.id]
+    counted = {h.counts_as for h in hits}
+    counted.discard(None)
+    if not rb.suppressible_ids.isdisjoint(counted):
+        hits = _cancel(rb, hits, counted | signal_kinds)
+        counted = {h.counts_as for h in hits}
+        counted.discard(None)
+    present = counted | signal_kinds
+    added: list[Hit] = []
+    for bid, all_of, any_of, none_of, refs in rb.derived_rules:
         if all_of <= present and (not any_of or not any_of.isdisjoint(present)) and none_of.isdisjoint(present):
-            ref = next(x for x in (*d.all_of, *d.any_of) if x in present)
-            start_, end_, quote = anchors[ref]
-            hits.append(Hit(b.id, start_, end_, quote, False, b.id, True))
-            present.add(b.id)
-            anchors.setdefault(b.id, (start_, end_, quote))
-    return cancel(hits)
+            ref = next(x for x in refs if x in present)
+            start_, end_, quote = _anchor(ref, hits, signals, added)
+            added.append(Hit(bid, start_, end_, quote, False, bid, True))
+            present.add(bid)
+            counted.add(bid)
+    if added:
+        hits = [*hits, *added]
+        if not rb.suppressible_ids.isdisjoint(counted):
+            hits = _cancel(rb, hits, present)
+            counted = {h.counts_as for h in hits}
+            counted.discard(None)
+    return hits, counted
 
 
-def _scaled(
-    rb: Rulebook, pair: Pairing, rule_id: str, counts: dict[str, int], emotion: bool, state: SessionState,
-    later_but: float | None,
-) -> tuple[float, float, list[tuple[str, float]]]:
-    base, fixed = pair.effects[rule_id]
-    factors = list(fixed)
-    rule = rb.rules[rule_id]
-    amount = base
-    for _, f in fixed:
-        amount *= f
-    if amount < 0:  # only calming moves shrink; a forbidden phrase never softens
-        n = counts.get(rule_id, 0)
-        if n:
-            factors.append((f"repeat:{n + 1}", pair.persona.repeat_factor**n))
-        ff = rb.content.engine.feelings_first
-        if rule.group == "problem" and not emotion and state.anger >= ff.min_anger:
-            factors.append(("feelings_first", ff.factor))
-        if later_but is not None:
-            factors.append(("but_after", later_but))
-        for _, f in factors[len(fixed):]:
-            amount *= f
-    return base, round(amount, 2), factors
+def _anchor(ref: str, hits: list[Hit], signals: list[Signal], added: list[Hit]) -> tuple[int, int, str]:
+    """Where a derived hit points: the first hit counting as ``ref``, else its signal, else a derived hit."""
+    for group in (hits, added):
+        for h in group:
+            if h.counts_as == ref:
+                return h.start, h.end, h.quote
+        if group is hits:
+            for s in signals:
+                if s.kind == ref:
+                    return s.start, s.end, s.quote
+    raise AssertionError(f"no anchor for {ref}")  # ``ref`` is present, so something shows it
+
+
+def _cancel(rb: Rulebook, hits: list[Hit], present: set[str]) -> list[Hit]:
+    """Hits whose behaviour is suppressed by something else present count for nothing."""
+    out = []
+    for h in hits:
+        rule = rb.rules.get(h.counts_as or "")
+        if rule is not None and rule.suppressed_by and present.intersection(rule.suppressed_by):
+            h = h._replace(counts_as=None)
+        out.append(h)
+    return out
 
 
 def _behaviour_changes(
@@ -233,41 +224,64 @@ def _behaviour_changes(
     counts = dict(state.counts)
     emotion = state.emotion_shown
     changes: list[Change] = []
-    buts = [(h.start, rb.but_discounts[h.counts_as]) for h in hits if h.counts_as in rb.but_discounts]
-    for h in sorted((h for h in hits if h.counts_as), key=_READING_ORDER):
+    rules, fixed = rb.rules, pair.fixed
+    but_discounts = rb.but_discounts
+    buts = [(h.start, but_discounts[h.counts_as]) for h in hits if h.counts_as in but_discounts]
+    ff = rb.content.engine.feelings_first
+    for h in sorted([h for h in hits if h.counts_as], key=_READING_ORDER):
         rid = h.counts_as
         assert rid is not None
-        rule = rb.rules[rid]
-        later_but = next((f for pos, f in buts if pos >= h.end), None) if buts else None
-        base, amount, factors = _scaled(rb, pair, rid, counts, emotion, state, later_but)
+        rule = rules[rid]
+        base, factors, amount = fixed[rid]
+        if amount < 0:  # only calming moves shrink; a forbidden phrase never softens
+            more: list[tuple[str, float]] = []
+            n = counts.get(rid, 0)
+            if n:
+                more.append((f"repeat:{n + 1}", pair.persona.repeat_factor**n))
+            if rule.group == "problem" and not emotion and state.anger >= ff.min_anger:
+                more.append(("feelings_first", ff.factor))
+            if buts:
+                later_but = next((f for pos, f in buts if pos >= h.end), None)
+                if later_but is not None:
+                    more.append(("but_after", later_but))
+            if more:
+                for _, f in more:
+                    amount *= f
+                factors = (*factors, *more)
         counts[rid] = counts.get(rid, 0) + 1
         if rule.group == "emotion" and rule.polarity == "positive":
             emotion = True
+        amount = round(amount, 2)
         if amount:
             changes.append(
-                Change(rid, "behaviour", amount, base, rule.section, rule.reaction, h.quote, h.start, h.end, tuple(factors))
+                Change(rid, "behaviour", amount, base, rule.section, rule.reaction, h.quote, h.start, h.end, factors)
             )
     for s in signals:
-        changes += _signal_change(rb, pair, s, counts, state)
+        changes += _signal_change(rb, pair, s, counts)
     return changes, counts, emotion
 
 
-def _signal_change(
-    rb: Rulebook, pair: Pairing, s: Signal, counts: dict[str, int], state: SessionState
-) -> list[Change]:
+def _signal_change(rb: Rulebook, pair: Pairing, s: Signal, counts: dict[str, int]) -> list[Change]:
     rule = rb.rules.get(s.kind)
     if rule is None:
         return []
-    base, amount, factors = _scaled(rb, pair, s.kind, counts, True, state, None)
-    counts[s.kind] = counts.get(s.kind, 0) + 1
+    base, factors, amount = pair.fixed[s.kind]
+    n = counts.get(s.kind, 0)
+    if amount < 0 and n:  # a calming signal shrinks on repeats; feelings-first and 但是 never apply
+        amount *= pair.persona.repeat_factor**n
+        factors = (*factors, (f"repeat:{n + 1}", pair.persona.repeat_factor**n))
+    counts[s.kind] = n + 1
+    amount = round(amount, 2)
     if not amount:
         return []
-    return [Change(s.kind, "signal", amount, base, rule.section, rule.reaction, s.quote, s.start, s.end, tuple(factors))]
+    return [Change(s.kind, "signal", amount, base, rule.section, rule.reaction, s.quote, s.start, s.end, factors)]
 
 
 def _needs(
     pair: Pairing, state: SessionState, need_hits: Sequence[NeedHit], hits: Sequence[Hit], present: frozenset[str]
 ) -> tuple[list[str], list[Change]]:
+    if not need_hits and pair.need_behaviours.isdisjoint(present):
+        return [], []  # nothing in the reply can meet a need
     by_phrase = {n.need: n for n in need_hits}
     new: list[str] = []
     changes: list[Change] = []
@@ -290,14 +304,14 @@ def _needs(
     return new, changes
 
 
-def _outcome(pair: Pairing, anger: float, met: frozenset[str] | set[str], turn_no: int, patience: int) -> Outcome | None:
+def _outcome(pair: Pairing, anger: float, met: frozenset[str], turn_no: int, patience: int) -> Outcome | None:
     t = pair.persona.thresholds
-    crossed = sorted(
-        (thr, o) for thr, o in ((t.walk_out_at, Outcome.WALKED_OUT), (t.escalate_at, Outcome.ESCALATED))
-        if anger >= thr
-    )
-    if crossed:
-        return crossed[0][1]
+    # The lower threshold crossed decides; on a tie the customer asks for a manager first.
+    escalates, walks = anger >= t.escalate_at, anger >= t.walk_out_at
+    if escalates and (not walks or t.escalate_at <= t.walk_out_at):
+        return Outcome.ESCALATED
+    if walks:
+        return Outcome.WALKED_OUT
     if anger <= t.resolve_at and len(met) == len(pair.scenario.needs):
         return Outcome.RESOLVED
     if turn_no >= patience:

@@ -8,8 +8,7 @@ decided by the engine, which knows the history; this module only reads one reply
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from simulator.content import models as m
 from simulator.text.normalise import NormText
@@ -40,8 +39,7 @@ _SHOUT_MIN_LETTERS = 8
 _NUMBER = re.compile(r"\d+(\.\d+)?\s?(%|元|块|次|个|位|单|号|gb|mb|usd|yuan|dollars?)?")
 
 
-@dataclass(frozen=True)
-class Signal:
+class Signal(NamedTuple):
     """One structural signal with the part of the reply it points at (original offsets)."""
 
     kind: str
@@ -63,43 +61,49 @@ _NOT_LATIN = re.compile(r"[^A-Za-z]+")
 _NOT_CAPITAL = re.compile(r"[^A-Z]+")
 
 
-def _content_chars(folded: str) -> int:
-    return len(_NOT_ALNUM.sub("", folded))
-
-
 def reply_key(norm: NormText) -> str:
     """What two replies share when one repeats the other: letters and digits only."""
     return _NOT_ALNUM.sub("", norm.folded)
 
 
-def read_signals(norm: NormText, limits: m.SignalLimits) -> list[Signal]:
-    """Signals readable from one reply alone."""
+def read_signals(norm: NormText, limits: m.SignalLimits, key: str | None = None) -> list[Signal]:
+    """Signals readable from one reply alone (``key``: its :func:`reply_key`, if already known)."""
     text = norm.folded
+    original = norm.original
     out: list[Signal] = []
-    whole = (0, len(norm.original), norm.original)
-    content = _content_chars(text)
+    if key is None:
+        key = reply_key(norm)
+    content = len(key)  # letters and digits
     if content <= limits.too_short_chars:
-        out.append(Signal("too_short", 1, *whole))
+        out.append(Signal("too_short", 1, 0, len(original), original))
     bangs = text.count("!")
-    letters = _NOT_LATIN.sub("", norm.original)
-    caps = len(_NOT_CAPITAL.sub("", letters))
-    # Capitals shout only in a mostly-Latin reply: WIFI or VIP inside Chinese is not shouting.
-    latin = len(letters) >= _SHOUT_MIN_LETTERS and len(letters) * 2 >= content
-    if bangs >= limits.shouting_exclamations or (latin and caps / len(letters) >= limits.shouting_caps_ratio):
-        out.append(Signal("shouting", bangs or caps, *whole))
-    if len(norm.original) >= limits.wall_of_text_chars:
-        out.append(Signal("wall_of_text", len(norm.original), *whole))
+    # Every Latin letter typed is still an ASCII letter or digit once folded, so the key's
+    # ASCII characters bound the count from above: most Chinese replies stop here.
+    latin_bound = len(key.encode("ascii", "ignore"))
+    latin = False
+    caps = 0
+    if latin_bound >= _SHOUT_MIN_LETTERS and latin_bound * 2 >= content:
+        letters = _NOT_LATIN.sub("", original)
+        caps = len(_NOT_CAPITAL.sub("", letters))
+        # Capitals shout only in a mostly-Latin reply: WIFI or VIP inside Chinese is not shouting.
+        latin = len(letters) >= _SHOUT_MIN_LETTERS and len(letters) * 2 >= content
+        if latin and caps / len(letters) < limits.shouting_caps_ratio:
+            latin = False
+    if bangs >= limits.shouting_exclamations or latin:
+        out.append(Signal("shouting", bangs or caps, 0, len(original), original))
+    if len(original) >= limits.wall_of_text_chars:
+        out.append(Signal("wall_of_text", len(original), 0, len(original), original))
     questions = text.count("?")
     if questions:
         pos = text.index("?")
         s, e = norm.span(pos, pos + 1)
-        out.append(Signal("asks_questions", questions, s, e, norm.original[s:e]))
+        out.append(Signal("asks_questions", questions, s, e, original[s:e]))
     t = _TIME.search(text)
     if t:
         s, e = norm.span(t.start(), t.end())
-        out.append(Signal("concrete_time", 1, s, e, norm.original[s:e]))
+        out.append(Signal("concrete_time", 1, s, e, original[s:e]))
     n = _NUMBER.search(text)
     if n:
         s, e = norm.span(n.start(), n.end())
-        out.append(Signal("concrete_number", 1, s, e, norm.original[s:e]))
+        out.append(Signal("concrete_number", 1, s, e, original[s:e]))
     return out
