@@ -7,15 +7,14 @@ apply is N/A (``score is None``) and its weight is shared among the others.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from simulator.content import models as m
 from simulator.engine.rulebook import Rulebook
 from simulator.engine.state import Outcome, Turn
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """One point gained (positive) or lost (negative), and what earned it.
 
     ``kind`` says what ``rule`` names (a behaviour or signal, a scenario need, an
@@ -131,6 +130,8 @@ def _steps(
     rules: Rulebook, steps: list[str], first: dict[str, tuple[int, str]], turns: list[Turn], cfg: m.Scoring
 ) -> tuple[float | None, list[Evidence], str]:
     share = 100.0 / len(steps)
+    ff = rules.content.engine.feelings_first
+    feelings_first = ("feelings_first", ff.factor)  # as the engine records the factor
     ev: list[Evidence] = []
     score = 0.0
     for sid in steps:
@@ -143,9 +144,9 @@ def _steps(
             ev.append(Evidence(-round(share, 1), sid, None, "", rule.section, "missing"))  # step never shown
     for turn in turns:
         for c in turn.changes:
-            if c.factors and any(why == "feelings_first" for why, _ in c.factors):
+            if c.factors and feelings_first in c.factors:
                 ev.append(Evidence(-cfg.feelings_first_penalty, "feelings_first", turn.index, c.quote,
-                                   rules.content.engine.feelings_first.section, kind="rule"))
+                                   ff.section, kind="rule"))
                 score -= cfg.feelings_first_penalty
     return _clamp(score), ev, ""
 

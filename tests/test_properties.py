@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import opencc
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
@@ -159,3 +159,34 @@ class Conversation(RuleBasedStateMachine):
 
 TestConversation = Conversation.TestCase
 TestConversation.settings = settings(max_examples=60, stateful_step_count=15, deadline=None)
+
+
+# Pieces of times in both languages, and the characters around them, so generated
+# replies put digits, anchors and day words next to each other in every order.
+_TIME_PIECES = ["今天", "明天", "下周", "周五", "星期三", "月底", "上午", "下午", "三", "十", "3", "15", "点", "时", "半",
+                "分", "之前", "前", "内", "小时", "天", "个", "月", "日", "号", "马上", "现在就", "一点", "时候", "内容",
+                "today", "tonight", "tomorrow", "this morning", "end of the week", "by friday", "before noon",
+                "5", "pm", "am", ":30", "o'clock", "within", "in", "an", "two", "hours", "minutes", "business days",
+                "right now", "right away", "immediately", "know", "within an hour", "in ten minutes", "day", " ", "，", "。", "我们", "处理", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_PIECES), max_size=6))
+@example(["right now"])
+@example(["3", "天", "内"])
+@example(["下午", "3", "点"])
+@example(["5", "pm"])
+@example(["within an hour"])
+def test_time_search_split_by_language_equals_one_pattern(pieces):
+    # find_time runs the Chinese and English patterns separately, each only when one of
+    # its anchor words is present: it must find exactly what one combined pattern
+    # (Chinese alternatives first) finds, so the shortcut can never change a verdict.
+    import re
+
+    from simulator.text import signals
+
+    combined = re.compile(f"(?:{signals._TIME_ZH.pattern})|(?:{signals._TIME_EN.pattern})", re.VERBOSE)
+    text = "".join(pieces)
+    want = combined.search(text)
+    got = signals.find_time(text)
+    assert (got and got.span()) == (want and want.span())

@@ -16,7 +16,7 @@ from simulator.text.normalise import NormText
 _CN_NUM = "0-9零〇一二两三四五六七八九十百半"
 # §3 "promise an answer by an agreed time": clock times, dates, deadlines and
 # durations in Chinese and English, plus "right now" forms, which also fix a time.
-_TIME = re.compile(
+_TIME_ZH = re.compile(
     rf"""(
       (今天|今日|今晚|明天|明早|明日|后天|本周|这周|下周|周[一二三四五六日天]|星期[一二三四五六日天]|月底|月初)
         (上午|下午|晚上|中午|早上|傍晚)?([{_CN_NUM}]+[点时](半|[{_CN_NUM}]+分?)?)?(之前|前|以前|内)?
@@ -25,15 +25,33 @@ _TIME = re.compile(
     | [{_CN_NUM}]+\s*(个)?(小时|分钟|工作日|天|日|周|星期)(之内|以内|内)
     | [{_CN_NUM}]+月[{_CN_NUM}]+[日号]
     | 马上|立刻|立即|现在就
-    | \b(today|tonight|tomorrow|this\s(morning|afternoon|evening|week)|end\sof\s(the\s)?(day|week)
-        |(by|before|on)\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon)
-        |\d{{1,2}}(:\d{{2}})?\s?(am|pm|o'clock)
-        |within\s(\d+|an?|one|two|three|24|48)\s(minutes?|hours?|days?|business\sdays?|working\sdays?)
-        |in\s(\d+|an?|one|two|ten|fifteen|thirty)\s(minutes?|hours?)
-        |right\snow|immediately|right\saway)\b
     )""",
     re.VERBOSE,
 )
+_TIME_EN = re.compile(
+    r"""\b(today|tonight|tomorrow|this\s(morning|afternoon|evening|week)|end\sof\s(the\s)?(day|week)
+        |(by|before|on)\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon)
+        |\d{1,2}(:\d{2})?\s?(am|pm|o'clock)
+        |within\s(\d+|an?|one|two|three|24|48)\s(minutes?|hours?|days?|business\sdays?|working\sdays?)
+        |in\s(\d+|an?|one|two|ten|fifteen|thirty)\s(minutes?|hours?)
+        |right\snow|immediately|right\saway)\b""",
+    re.VERBOSE,
+)
+# Words every match of each pattern contains. Trying the patterns at every position
+# is the costly part; most replies contain none of these and skip it.
+_TIME_ZH_ANCHOR = re.compile("[今明周月点时内]|后天|星期|马上|立刻|立即|现在就")
+_TIME_EN_ANCHOR = re.compile(r"day|night|tomorrow|morning|afternoon|evening|week|noon|\d|minute|hour|now|immediately|away")
+
+
+def find_time(text: str) -> re.Match[str] | None:
+    """The first concrete time in folded text: Chinese forms win a tie at the same position."""
+    zh = _TIME_ZH.search(text) if _TIME_ZH_ANCHOR.search(text) else None
+    en = _TIME_EN.search(text) if _TIME_EN_ANCHOR.search(text) else None
+    if en is None or (zh is not None and zh.start() <= en.start()):
+        return zh
+    return en
+
+
 # Fewer capitals than this are initials or an acronym, not shouting.
 _SHOUT_MIN_LETTERS = 8
 _NUMBER = re.compile(r"\d+(\.\d+)?\s?(%|元|块|次|个|位|单|号|gb|mb|usd|yuan|dollars?)?")
@@ -98,7 +116,7 @@ def read_signals(norm: NormText, limits: m.SignalLimits, key: str | None = None)
         pos = text.index("?")
         s, e = norm.span(pos, pos + 1)
         out.append(Signal("asks_questions", questions, s, e, original[s:e]))
-    t = _TIME.search(text)
+    t = find_time(text)
     if t:
         s, e = norm.span(t.start(), t.end())
         out.append(Signal("concrete_time", 1, s, e, original[s:e]))
