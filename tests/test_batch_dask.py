@@ -101,7 +101,7 @@ def test_unreachable_scheduler_fails_fast_in_one_line(rules, tmp_path, previous_
     assert res.stdout == ""
     lines = res.stderr.splitlines()
     assert len(lines) == 1, res.stderr  # no traceback, no "Exception ignored" noise at exit
-    assert lines[0].startswith(f"error: cannot connect to the Dask scheduler {address}: ")
+    assert lines[0].startswith(f"error: cannot connect to the Dask scheduler '{address}': ")
     assert "after 1 s" in lines[0]
     assert elapsed < 5, f"took {elapsed:.1f} s despite --connect-timeout 1"
     assert _snapshot(previous_results) == before, "the earlier results are untouched, no temporary folder left"
@@ -113,7 +113,7 @@ def test_unreachable_scheduler_raises_input_error_before_any_output(rules, tmp_p
     opts = BatchOptions(input=str(_sets(tmp_path / "in.jsonl", rules, n=3)), out_dir=str(out), engine="dask",
                         scheduler=address, connect_timeout=1, progress=False)
     started = time.monotonic()
-    with pytest.raises(InputError, match=re.escape(f"cannot connect to the Dask scheduler {address}: ")) as err:
+    with pytest.raises(InputError, match=re.escape(f"cannot connect to the Dask scheduler '{address}': ")) as err:
         run_batch(opts, rules=rules)
     assert time.monotonic() - started < 5
     assert err.value.exit_code == 2 and "\n" not in str(err.value)
@@ -150,7 +150,7 @@ def test_malformed_scheduler_address_is_a_usage_error(rules, tmp_path, previous_
     assert res.exception is None or isinstance(res.exception, SystemExit)
     assert res.stdout == ""
     lines = res.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"error: cannot connect to the Dask scheduler {address}: ")
+    assert len(lines) == 1 and lines[0].startswith(f"error: cannot connect to the Dask scheduler '{address}': ")
     assert reason in lines[0]
     assert _snapshot(previous_results) == before
 
