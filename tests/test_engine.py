@@ -133,6 +133,22 @@ def test_shouting_and_wall_of_text(rules):
     assert "wall_of_text" in {x.kind for x in first(rules, wall, "domineering").signals}
 
 
+@pytest.mark.parametrize("text", ["你听好了！！！", "你到底想怎样! ! !", "Listen to me!!!"])
+def test_exclamation_marks_in_a_row_shout(rules, text):
+    signal = next(x for x in first(rules, text, "friendly").signals if x.kind == "shouting")
+    assert signal.value == 3
+
+
+@pytest.mark.parametrize("text", [
+    # Written Chinese service style: one ！ closing each polite sentence (real helpdesk replies).
+    "您好！很抱歉给您带来不便！请您留意查看哦！谢谢！",
+    "Hello! Thanks for waiting! I've fixed it! Have a good day!",
+    "您好！！谢谢！",  # two in a row: emphatic, not yet shouting
+])
+def test_polite_exclamation_marks_do_not_shout(rules, text):
+    assert "shouting" not in {x.kind for x in first(rules, text, "friendly").signals}
+
+
 def test_rhetorical_question_in_a_rebuke_earns_nothing(rules):
     turn = first(rules, "又怎么啦？", "friendly")
     assert "asks_questions" not in {x.kind for x in turn.signals}

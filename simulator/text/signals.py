@@ -77,6 +77,8 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 # Latin letters as ``c.isascii() and c.isalpha()`` sees them, and the capitals among them.
 _NOT_LATIN = re.compile(r"[^A-Za-z]+")
 _NOT_CAPITAL = re.compile(r"[^A-Z]+")
+# Exclamation marks in a row, spaces between them allowed (text is folded: ！ is already !).
+_BANG_RUN = re.compile(r"!(?:\s*!)*")
 
 
 def reply_key(norm: NormText) -> str:
@@ -94,7 +96,11 @@ def read_signals(norm: NormText, limits: m.SignalLimits, key: str | None = None)
     content = len(key)  # letters and digits
     if content <= limits.too_short_chars:
         out.append(Signal("too_short", 1, 0, len(original), original))
+    # Exclamation marks shout when they pile up (好了没有！！！), not when each closes its own
+    # polite sentence (您好！……谢谢！), the usual style of written Chinese service replies.
     bangs = text.count("!")
+    if bangs >= limits.shouting_exclamations:
+        bangs = max(r.count("!") for r in _BANG_RUN.findall(text))
     # Every Latin letter typed is still an ASCII letter or digit once folded, so the key's
     # ASCII characters bound the count from above: most Chinese replies stop here.
     latin_bound = len(key.encode("ascii", "ignore"))
