@@ -1,14 +1,20 @@
 """Coaching: the most valuable improvements, each proved by running the engine on it.
 
 For the turns that did the most harm, build alternative replies from the content
-itself — the trainee's own words with every negative phrase replaced by the
-lexicon's ``better`` example (or cut), plus one line from a pool of model lines
-(quoted examples in the persona's hints and in ``better`` texts, the scenario's
-good exemplar replies, the canonical phrase of each positive behaviour) put
-before or after it — and step the engine on each from the state before that
-turn. The alternative that leaves the customer least angry is the suggestion;
-its anger is the counterfactual. Nothing here is invented: every line comes from
-YAML, and every number from the same rules that judged the real reply.
+itself and step the engine on each from the state before that turn. The base of
+every alternative is the trainee's own reply, repaired sentence by sentence: a
+sentence holding a negative phrase keeps only its clauses that calm (an apology,
+an acknowledgement, a need met), and the offending clauses give way to the
+lexicon's ``example`` line for that behaviour (or a ``better`` line; a short one
+such as 同时 for 但是 is swapped in as a word where the clause is worth keeping).
+One model line from a pool (quoted examples in the persona's hints, and the
+``example`` and ``better`` lines of behaviours whose lines stand alone) goes
+after the base, or before it when it speaks to the feelings (§2: feelings
+first), and only when it adds something the reply does not already do. The alternative that leaves the customer least
+angry is the suggestion; its anger is the counterfactual. Nothing here is
+invented: every line comes from YAML, and every number from the same rules that
+judged the real reply. Code only joins the pieces: commas, full stops and
+capitals fitting the reply's language.
 """
 
 from __future__ import annotations
@@ -17,9 +23,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from simulator.engine import Change, Rulebook, SessionState, Turn, step
 from simulator.engine.step import MAX_REPLY_CHARS
+from simulator.text.matcher import Hit
 from simulator.text.normalise import normalise
 
 # How many of the worst turns are searched for an alternative: the three kept
@@ -37,7 +45,6 @@ _QUOTED = (
     re.compile(r"(?:(?<=[\s(])|^)'(.+?)'(?=[\s.,;:!?)]|$)"),
 )
 _ELLIPSIS = ("…", "...")
-_END_PUNCT = "。！？!?.，,；;"
 _OUTCOME_RANK = {"resolved": 0, None: 1, "unresolved": 2, "escalated": 3, "walked_out": 3}
 
 
@@ -95,23 +102,216 @@ def fix_phrases(rules: Rulebook, rule_id: str, lang: str) -> tuple[str, ...]:
     return _unique(x for x in lines if _is_line(rules, x))
 
 
+# ----------------------------------------------------------------------------- punctuation
+
+# A full stop, "!", "?" or a line break ends a sentence; the other marks end a clause in one.
+_STOPS = "。！？.!?\n"
+_CLAUSE_MARKS = "，,；;：:"
+_BREAKS = _STOPS + _CLAUSE_MARKS
+_MARKS = "，,、；;：:。.！!？?"
+_FULL_STOP = {"zh": "。", "en": "."}
+_COMMA = {"zh": "，", "en": ", "}
+# A clause mark kept as a joiner, written in the reply's language.
+_JOINER = {
+    "zh": {",": "，", ";": "；", ":": "："},
+    "en": {"，": ", ", ",": ", ", "；": "; ", ";": "; ", "：": ": ", ":": ": "},
+}
+# When pieces leave marks side by side ("，。", ". ,"), the strongest one stays.
+_STRENGTH = {c: i for i, group in enumerate(("，,、", "：:", "；;", "。.", "！!", "？?")) for c in group}
+_RUN = re.compile(r"[，,、；;：:。.！!？?](?:[ \t]*[，,、；;：:。.！!？?])+")
+# Marks typed in the other language's width, where the words around them say which it is.
+_WIDE = {",": "，", ".": "。", "!": "！", "?": "？", ";": "；", ":": "："}
+_NARROW = {v: k for k, v in _WIDE.items()}
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_ASCII_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])([,.!?;:])(?=[{_CJK}]|\s*$)|(?<=[A-Za-z0-9])([,.!?;:])\s*(?=[{_CJK}])")
+_WIDE_AFTER_LATIN = re.compile(r"(?<=[A-Za-z0-9])([，。！？；：])\s*(?=([A-Za-z])|$)")
+# English words that keep their capital inside a sentence: I, I'm, I'll, I'd, I've.
+_CAPITAL_I = re.compile(r"I(?![A-Za-z])")
+# A ``better`` example this short is a word to swap in (同时 for 但是, "and" for "but");
+# a longer one is a line that replaces the whole clause.
+WORD_SWAP_CHARS = 4
+
+
+class _Clause(NamedTuple):
+    start: int  # first character of its words
+    end: int  # after its words
+    stop: int  # after the marks and spaces that close it
+    last: bool  # its marks end the sentence
+
+
+def _is_break(text: str, i: int) -> bool:
+    c = text[i]
+    if c not in _BREAKS:
+        return False
+    # ASCII marks between digits belong to a number: 3.5, 28,000, 3:00.
+    return not (c in ".,:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+
+def _clauses(text: str) -> list[_Clause]:
+    """The clauses of ``text`` in order, each with the marks that close it."""
+    out: list[_Clause] = []
+    i, n = 0, len(text)
+    while i < n:
+        s = i
+        while s < n and text[s].isspace() and text[s] != "\n":
+            s += 1
+        e = s
+        while e < n and not _is_break(text, e):
+            e += 1
+        stop = e
+        while stop < n and (_is_break(text, stop) or text[stop].isspace()):
+            stop += 1
+        words_end = e
+        while words_end > s and text[words_end - 1].isspace():
+            words_end -= 1
+        last = stop == n or any(ch in _STOPS for ch in text[e:stop])
+        if words_end == s:  # marks alone: they close the clause before
+            if out:
+                p = out[-1]
+                out[-1] = _Clause(p.start, p.end, stop, p.last or last)
+        else:
+            out.append(_Clause(s, words_end, stop, last))
+        i = stop
+    return out
+
+
+def _sentences(clauses: list[_Clause]) -> list[list[int]]:
+    out: list[list[int]] = [[]]
+    for i, c in enumerate(clauses):
+        out[-1].append(i)
+        if c.last:
+            out.append([])
+    return [s for s in out if s]
+
+
+def _sentence(line: str, lang: str) -> str:
+    """The line closed as a sentence: a full stop added when it ends without one."""
+    line = line.strip().rstrip(_CLAUSE_MARKS + " ")
+    return line if not line or line[-1] in _STOPS else line + _FULL_STOP[lang]
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    """An English line continuing a sentence: no capital, except on "I" and acronyms."""
+    if not text[:1].isupper() or _CAPITAL_I.match(text) or text[1:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _key(text: str) -> str:
+    """Text folded for "is this already said?": case, marks and spaces ignored."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _strongest(m: re.Match[str]) -> str:
+    run = m.group(0)
+    marks = run.replace(" ", "").replace("\t", "")
+    if set(marks) <= set("!?！？") or set(marks) == {"."} and len(marks) >= 3:
+        return run  # "?!", "！！！" and "..." are the trainee's own emphasis
+    return max(marks, key=lambda c: _STRENGTH[c])
+
+
+def _tidy(text: str, lang: str) -> str:
+    text = re.sub(r"[ \t]+(?=[，,、；;：:。.！!？?])", "", text)
+    text = _RUN.sub(_strongest, text)
+    if lang == "zh":  # Chinese marks after Chinese words, and no spaces after them
+        text = _ASCII_AFTER_CJK.sub(lambda m: _WIDE[m.group(1) or m.group(2)], text)
+        text = re.sub(r"(?<=[，、；：。！？])[ \t]+", "", text)
+    else:  # English marks after English words
+        text = _WIDE_AFTER_LATIN.sub(lambda m: _NARROW[m.group(1)] + (" " if m.group(2) else ""), text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = text.strip().lstrip(_MARKS + " ")
+    if lang == "en":  # every sentence starts with a capital, and "I" is one
+        text = re.sub(r"(^|[.?!]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+        text = re.sub(r"\bi(?=['’\s,;:!?]|$)", "I", text)
+    return text
+
+
+def _closed(text: str, lang: str) -> str:
+    """``text`` ending a sentence, so another can follow it."""
+    text = text.rstrip()
+    if text and text[-1] in _CLAUSE_MARKS:
+        text = text[:-1]
+    return text if not text or text[-1] in _STOPS else text + _FULL_STOP[lang]
+
+
+def _join(first: str, second: str, lang: str) -> str:
+    if not first:
+        return second
+    if not second:
+        return first
+    return _closed(first, lang) + (" " if lang == "en" else "") + second
+
+
+# ----------------------------------------------------------------------------- the lines
+
+
+def _is_word_swap(phrase: str) -> bool:
+    return len(phrase) <= WORD_SWAP_CHARS or (
+        phrase.isascii() and len(phrase.split()) <= 3 and not any(c in _BREAKS for c in phrase)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _does(rules: Rulebook, scenario: str, text: str) -> frozenset[str]:
+    """What ``text`` does that calms: its positive behaviours and the needs it meets."""
+    hits, needs = rules.matcher(scenario).scan(normalise(text))
+    return frozenset(
+        [h.counts_as for h in hits if h.counts_as and rules.rules[h.counts_as].polarity == "positive"]
+        + ["need:" + n.need for n in needs]
+    )
+
+
+@lru_cache(maxsize=1024)
+def _speaks_to_feelings(rules: Rulebook, text: str) -> bool:
+    """The text's first calming move is one of §2's emotion steps."""
+    hits, _ = rules.bare_matcher.scan(normalise(text))
+    moves = [h.counts_as for h in sorted(hits, key=lambda h: h.start)
+             if h.counts_as and rules.rules[h.counts_as].polarity == "positive"]
+    return bool(moves) and rules.rules[moves[0] or ""].group == "emotion"
+
+
+@lru_cache(maxsize=64)
+def fix_lines(rules: Rulebook, rule_id: str, lang: str) -> tuple[str, ...]:
+    """Whole lines that can replace a clause holding a negative behaviour, closed as sentences."""
+    return _unique(_sentence(x, lang) for x in fix_phrases(rules, rule_id, lang) if not _is_word_swap(x))
+
+
+@lru_cache(maxsize=64)
+def word_swaps(rules: Rulebook, rule_id: str, lang: str) -> tuple[str, ...]:
+    """Words that can replace a negative behaviour's word inside its clause (同时 for 但是)."""
+    return tuple(x for x in fix_phrases(rules, rule_id, lang) if _is_word_swap(x))
+
+
 @lru_cache(maxsize=64)
 def line_pool(rules: Rulebook, scenario: str, persona: str, lang: str) -> tuple[str, ...]:
-    """Short model lines for this pairing, in a fixed order, each free of negative behaviours.
+    """Model lines for this pairing, in a fixed order, each a whole calming sentence.
 
-    Quoted examples in the persona's hints come first (its strategy), then every
-    ``better`` example of the lexicon.
+    Quoted examples in the persona's hints come first (its strategy), then the
+    ``example`` and ``better`` lines of every behaviour whose lines stand alone
+    (``stands_alone``). A quote that is no sentence of its own (a word, an English
+    fragment starting in lower case) or that calms nothing (what a hint says *not*
+    to say, such as 冷静) is left out.
     """
     content = rules.content
     lines: list[str] = []
     for hint in getattr(content.persona(persona).hints, lang):
-        lines += [q for q in quoted_examples(hint) if _is_line(rules, q)]
+        lines += quoted_examples(hint)
     for b in content.lexicon.behaviours:
-        if b.example is not None and _is_line(rules, getattr(b.example, lang)):
+        if not b.stands_alone:  # it answers something the customer said: not for any reply
+            continue
+        if b.example is not None:
             lines.append(getattr(b.example, lang))
         if b.better is not None:
-            lines += [x for x in _advice_examples(rules, getattr(b.better, lang)) if not _is_word_swap(x)]
-    return _unique(lines)
+            lines += _advice_examples(rules, getattr(b.better, lang))
+    return _unique(
+        _sentence(x, lang) for x in lines
+        if _is_line(rules, x) and not _is_word_swap(x) and (lang != "en" or x[:1].isupper())
+        and _does(rules, scenario, x)
+    )
 
 
 @lru_cache(maxsize=64)
@@ -128,82 +328,166 @@ def _unique(lines: Iterable[str]) -> tuple[str, ...]:
     seen: set[str] = set()
     out = []
     for line in lines:
-        key = line.casefold()
+        key = _key(line)
         if key not in seen:
             seen.add(key)
             out.append(line)
     return tuple(out)
 
 
-_BREAKS = "，,。.！!？?；;\n"
-# A ``better`` example this short is a word to swap in (同时 for 但是, "and" for "but");
-# a longer one is a line that replaces the whole clause.
-WORD_SWAP_CHARS = 4
+def _trim(rules: Rulebook, scenario: str, line: str, said: frozenset[str], lang: str, *, continues: bool) -> str:
+    """``line`` without its leading clauses that only repeat what is already said.
+
+    "非常抱歉，我现在就帮您处理。" after an apology keeps "我现在就帮您处理。". An English
+    line is cut at a comma only where the rest still starts a sentence, or where it
+    continues one (``continues``: it follows a kept clause after a comma).
+    """
+    pieces = _clauses(line)
+    k = 0
+    while k < len(pieces) - 1:
+        p = pieces[k]
+        does = _does(rules, scenario, line[p.start:p.end])
+        if not does or not does <= said:
+            break
+        rest = line[pieces[k + 1].start:]
+        if not (p.last or continues or lang != "en" or rest[:1].isupper()):
+            break
+        k += 1
+    return line[pieces[k].start:] if pieces else line
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]``, between clause breaks, without the breaks."""
-    s = start
-    while s > 0 and text[s - 1] not in _BREAKS:
-        s -= 1
-    while s < start and text[s].isspace():
-        s += 1
-    e = end
-    while e < len(text) and text[e] not in _BREAKS:
-        e += 1
-    return s, e
+# ----------------------------------------------------------------------------- repair
 
 
-def _is_word_swap(phrase: str) -> bool:
-    return len(phrase) <= WORD_SWAP_CHARS or (phrase.isascii() and len(phrase.split()) <= 3 and not any(c in _BREAKS for c in phrase))
+def _overlaps(c: _Clause, start: int, end: int) -> bool:
+    return start < c.stop and end > c.start
+
+
+def _swapped(text: str, start: int, end: int, swaps: Sequence[tuple[Hit, str]]) -> str:
+    """``text[start:end]`` with each swapped word replaced, keeping its capital."""
+    out = text[start:end]
+    for h, word in sorted(swaps, key=lambda x: x[0].start, reverse=True):
+        if start <= h.start and h.end <= end:
+            new = _upper_first(word) if text[h.start:h.start + 1].isupper() else word
+            out = out[:h.start - start] + new + out[h.end - start:]
+    return out
+
+
+class _Unit(NamedTuple):
+    """A piece of a rebuilt sentence: a kept clause of the trainee's, or a whole line."""
+
+    line: bool  # a line from the lexicon (else the trainee's own clause)
+    words: str
+    joiner: str = ""  # for a kept clause: the mark that followed it
+
+
+class _Plan(NamedTuple):
+    """What repair does to each clause of a reply."""
+
+    rewrite: list[list[str]]  # per clause: the negative rules whose lines replace it
+    kept: list[bool]  # per clause: it stays as typed
+    swaps: list[tuple[Hit, str]]  # words swapped in place (同时 for 但是)
+    said: frozenset[str]  # what the kept clauses already do
+
+
+def _plan(rules: Rulebook, turn: Turn, lang: str, clauses: list[_Clause]) -> _Plan:
+    rb = rules.rules
+    negative = sorted(
+        (h for h in turn.hits if h.counts_as and rb[h.counts_as].polarity == "negative"), key=lambda h: h.start
+    )
+    calming = [
+        (h.start, h.end, h.counts_as or "") for h in turn.hits
+        if h.counts_as and not h.derived and rb[h.counts_as].polarity == "positive"
+    ] + [(n.start, n.end, "need:" + n.need) for n in turn.needs]
+    rewrite: list[list[str]] = []
+    swaps: list[tuple[Hit, str]] = []
+    calms: list[bool] = []
+    for c in clauses:
+        here = any(_overlaps(c, s, e) for s, e, _ in calming)
+        rids: list[str] = []
+        for h in negative:
+            if not _overlaps(c, h.start, h.end) or (h.derived and here):
+                continue  # an apology with nothing behind it is fixed by adding, not by cutting it
+            rid = h.counts_as or ""
+            words = word_swaps(rules, rid, lang)
+            if words and (here or not fix_lines(rules, rid, lang)):
+                swaps.append((h, words[0]))
+            else:
+                rids.append(rid)
+        rewrite.append(rids)
+        calms.append(here)
+    # In a sentence with a clause to rewrite, only the clauses that calm stay.
+    kept = [
+        not rewrite[i] and (calms[i] or not any(rewrite[j] for j in sent))
+        for sent in _sentences(clauses) for i in sent
+    ]
+    said = frozenset(r for s, e, r in calming if any(k and _overlaps(c, s, e) for c, k in zip(clauses, kept, strict=True)))
+    return _Plan(rewrite, kept, swaps, said)
 
 
 def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]]:
-    """The reply with each clause holding a negative phrase rewritten from ``better``, or cut.
+    """The reply with every sentence holding a negative phrase rewritten from the lexicon.
 
-    Returns the repaired text and the negative rules it dealt with.
+    In such a sentence the clauses that calm stay, the offending ones give way to the
+    behaviour's ``example`` (or ``better``) line, the rest is cut: what is left of a
+    clause around a cut seldom reads. A line that would only repeat what the reply
+    already does is left out. Returns the repaired text and the rules it dealt with.
     """
     text = turn.text
-    negative = sorted(
-        (h for h in turn.hits
-         if h.counts_as and not h.derived and rules.rules[h.counts_as].polarity == "negative"),
-        key=lambda h: h.start,
-    )
-    # One edit per clause; a word swap inside a clause being rewritten gives way to it.
-    edits: list[tuple[int, int, str, bool]] = []  # (start, end, first rule, word swap?)
-    for h in negative:
-        rid = h.counts_as
-        assert rid is not None
-        options = fix_phrases(rules, rid, lang)
-        swap = bool(options) and _is_word_swap(options[0])
-        s, e = (h.start, h.end) if swap else _clause(text, h.start, h.end)
-        while edits and s < edits[-1][1]:
-            ps, pe, prid, pswap = edits[-1]
-            if swap:
-                break
-            edits.pop()  # the previous edit lies in this clause: rewrite the clause instead
-            s, e, rid = min(s, ps), max(e, pe), (rid if pswap else prid)
-        if edits and s < edits[-1][1]:
+    scenario = turn.state.scenario
+    clauses = _clauses(text)
+    plan = _plan(rules, turn, lang, clauses)
+    said = plan.said
+    seen = _key("".join(text[c.start:c.end] for c, k in zip(clauses, plan.kept, strict=True) if k))
+    fixed: list[str] = [h.counts_as or "" for h, _ in plan.swaps]
+    sentences = _sentences(clauses)
+    built: list[tuple[list[_Unit], str, str] | str] = []  # (units, end, gap), or a sentence as typed
+    for n, sent in enumerate(sentences):
+        first, last = clauses[sent[0]], clauses[sent[-1]]
+        run = text[last.end:last.stop]
+        gap = run[len(run.rstrip()):] or (" " if lang == "en" and n < len(sentences) - 1 else "")
+        if not any(plan.rewrite[i] for i in sent):
+            built.append(_swapped(text, first.start, last.end, plan.swaps) + run.rstrip() + gap)
             continue
-        edits.append((s, e, rid, swap))
-    used: set[str] = set()
-    for s, e, rid, swap in reversed(edits):
-        unused = [p for p in fix_phrases(rules, rid, lang) if p not in used]
-        new = unused[0] if unused and (swap or not _is_word_swap(unused[0])) else ""
-        used.add(new)
-        after = text[e:]
-        if not swap and after and after[0] in _BREAKS:
-            if not new or new[-1] in _END_PUNCT:
-                after = after[1:]  # the clause's own punctuation gives way to the new line's
-            elif after[0] in "？?！!":
-                after = ("。" if lang == "zh" else ".") + after[1:]  # the new line is a statement
-        if new and lang == "en" and after[:1].isalnum():
-            new += " "
-        text = text[:s] + new + after
-    fixed = [rid for _, _, rid, _ in edits]
-    kinds = {s.kind for s in turn.signals}
-    if "shouting" in kinds:
-        text = re.sub(r"[!！]+", "。" if lang == "zh" else ".", text)
+        units: list[_Unit] = []
+        i = 0
+        while i < len(sent):
+            c = clauses[sent[i]]
+            if plan.kept[sent[i]]:
+                mark = text[c.end:c.stop].strip()
+                words = _swapped(text, c.start, c.end, plan.swaps)
+                units.append(_Unit(False, words, _JOINER[lang].get(mark, mark) or _COMMA[lang]))
+                i += 1
+                continue
+            group: list[str] = []  # the rules of a run of clauses to rewrite
+            while i < len(sent) and not plan.kept[sent[i]]:
+                group += plan.rewrite[sent[i]]
+                i += 1
+            for rid in dict.fromkeys(group):
+                fixed.append(rid)
+                continues = bool(units) and not units[-1].line
+                for line in fix_lines(rules, rid, lang):
+                    if _key(line) in seen:
+                        continue
+                    line = _trim(rules, scenario, line, said, lang, continues=continues)
+                    does = _does(rules, scenario, line)
+                    if does and does <= said:
+                        continue  # says nothing new
+                    units.append(_Unit(True, line))
+                    said |= does
+                    seen += _key(line)
+                    break
+        built.append((units, run.strip(), gap))
+    redundant = _outdone(rules, scenario, [u.words for b in built if not isinstance(b, str) for u in b[0] if u.line])
+    parts = []
+    for b in built:
+        if isinstance(b, str):
+            parts.append(b)
+        elif units := [u for u in b[0] if not (u.line and u.words in redundant)]:
+            parts.append(_render(units, b[1], lang) + b[2])
+    text = "".join(parts)
+    if "shouting" in {s.kind for s in turn.signals}:
+        text = re.sub(r"[!！]+", _FULL_STOP[lang], text)
         letters = [c for c in text if c.isascii() and c.isalpha()]
         if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
             text = re.sub(r"(^|[.?!]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text.lower())
@@ -212,33 +496,87 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
     return _tidy(text, lang), tuple(dict.fromkeys(fixed))
 
 
-def _tidy(text: str, lang: str) -> str:
-    text = re.sub(r"([，,。.；;！!？?])\s*[，,.。]+(?!\.)", r"\1", text)  # "，，" or ".." left by a cut
-    text = re.sub(r"[ \t]{2,}", " ", text)
-    text = text.strip().lstrip("，,。.；;、？?！! ")
-    if lang == "en":  # a cut can leave a sentence starting in lower case
-        text = re.sub(r"(^|[.?!]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
-    return text
+def _outdone(rules: Rulebook, scenario: str, lines: list[str]) -> set[str]:
+    """Lines whose every move a later, fuller line makes too: they give way to it.
+
+    "I'll call you back by 3 pm today." before "I'll contact the technical team and
+    call you back by 3 pm today." says nothing the second does not.
+    """
+    does = [_does(rules, scenario, x) for x in lines]
+    return {x for i, x in enumerate(lines) if does[i] and any(does[i] <= d for d in does[i + 1:])}
 
 
-def _join(first: str, second: str, lang: str) -> str:
-    if not first:
-        return second
-    if not second:
-        return first
-    if lang == "zh":
-        return first + ("" if first[-1] in _END_PUNCT else "，") + second
-    return first + ("" if first[-1] in _END_PUNCT else ".") + " " + second
+def _render(units: Sequence[_Unit], end: str, lang: str) -> str:
+    """One sentence from kept clauses and whole lines, joined the way the language joins them."""
+    out = ""
+    for n, u in enumerate(units):
+        if n == 0:
+            out = u.words
+        elif not units[n - 1].line:  # after a kept clause: its comma, and the sentence goes on
+            out += units[n - 1].joiner + (_lower_first(u.words) if u.line and lang == "en" else u.words)
+        else:  # after a whole line: a new sentence
+            out += (" " + _upper_first(u.words)) if lang == "en" else u.words
+    if not units[-1].line:
+        out += end
+    return out
+
+
+# ----------------------------------------------------------------------------- alternatives
+
+
+def _after(rules: Rulebook, scenario: str, line: str, base: str, said: frozenset[str], lang: str) -> str:
+    """What of a model line is worth saying after ``base``: all of it, its new part, or nothing."""
+    if _key(line) in _key(base):
+        return ""
+    line = _trim(rules, scenario, line, said, lang, continues=False)
+    does = _does(rules, scenario, line)
+    return line if does and not does & said else ""
+
+
+# An opener is a first clause this short that calms nothing ("Hello", "您好", "各位业主"):
+# a line put before the reply goes after it. Two words / four characters hold a
+# greeting or a form of address and nothing else.
+OPENER_WORDS = 2
+OPENER_CHARS = 4
+
+
+def _before(rules: Rulebook, scenario: str, line: str, base: str, lang: str) -> str:
+    """``line`` put before ``base``, after its opener if it has one."""
+    clauses = _clauses(base)
+    c = clauses[0]
+    words = base[c.start:c.end]
+    short = len(words.split()) <= OPENER_WORDS if lang == "en" else len(words) <= OPENER_CHARS
+    if len(clauses) == 1 or not short or _does(rules, scenario, words):
+        return _join(line, base, lang)
+    rest = base[c.stop:].strip()
+    mark = base[c.end:c.stop].strip()
+    if any(ch in _STOPS for ch in mark):
+        return _join(base[:c.stop].strip(), _join(line, rest, lang), lang)
+    line = _lower_first(line) if lang == "en" else line
+    return _join(words + (_JOINER[lang].get(mark, mark) or _COMMA[lang]) + line, _upper_first(rest), lang)
 
 
 def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: str) -> list[str]:
-    """Alternative replies for one turn, the trainee's repaired words first."""
+    """Alternative replies for one turn, the trainee's repaired words first.
+
+    A model line that speaks to the feelings goes before the repaired reply when the
+    reply does not already open with feelings (§2: feelings first) and the line
+    repeats nothing of it; any model line goes after it when it adds something the
+    reply does not already do. Lines before come first, so of two alternatives that
+    calm alike and are as long, the feelings-first one wins.
+    """
     base, _ = repair(rules, turn, lang)
     pool = line_pool(rules, scenario, persona, lang)
     out = [base] if base else []
-    for line in pool:
-        out.append(_join(line, base, lang))
-        out.append(_join(base, line, lang))
+    if base:
+        said = _does(rules, scenario, base)
+        if not _speaks_to_feelings(rules, base):
+            out += [
+                _before(rules, scenario, line, base, lang) for line in pool
+                if "?" not in line and "？" not in line and _speaks_to_feelings(rules, line)
+                and not _does(rules, scenario, line) & said and _key(line) not in _key(base)
+            ]
+        out += [_join(base, extra, lang) for line in pool if (extra := _after(rules, scenario, line, base, said, lang))]
     kinds = {s.kind for s in turn.signals}
     # When the reply's very shape was the trouble (too short, a copy, a wall of text)
     # or nothing of it survives, a model line alone is the fairer alternative.

@@ -531,6 +531,13 @@ def test_diff_segments_mark_cut_and_added_words():
     assert right[1]["text"] == "I will call you by 3 pm. "
 
 
+def test_diff_segments_ignore_the_space_after_a_kept_clause():
+    # The reply's last clause gains a space when a line is added after it: still the same clause.
+    left, right = diff_segments("Sorry. Could you send the receipt?", "Sorry. Could you send the receipt? I'll call you.")
+    assert left == [{"text": "Sorry. Could you send the receipt?", "changed": False}]
+    assert right[-1] == {"text": "I'll call you.", "changed": True} and len(right) == 2
+
+
 # ----------------------------------------------------------------------------- the demo writes a report
 
 

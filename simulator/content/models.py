@@ -102,6 +102,12 @@ class Behaviour(Strict):
         default=None,
         description="A whole line a trainee could say instead (coaching runs the engine on it).",
     )
+    stands_alone: bool = Field(
+        default=True,
+        description="The example and better lines read on their own, so coaching may add them to "
+        "any reply; false when they answer something the customer said (a request, a claim) "
+        "and only replace this behaviour's words.",
+    )
     phrases: Phrases | None = None
     derived: Derived | None = None
 

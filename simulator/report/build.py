@@ -227,7 +227,10 @@ def diff_segments(old: str, new: str) -> tuple[list[dict[str, Any]], list[dict[s
         else:
             out.append({"text": text, "changed": changed})
 
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    # A clause is the same clause whatever space follows it (the last one of a reply
+    # has none; with a line added after it, it has one).
+    keys_a, keys_b = [x.rstrip() for x in a], [x.rstrip() for x in b]
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
         add(left, "".join(a[i1:i2]), op != "equal")
         add(right, "".join(b[j1:j2]), op != "equal")
     return left, right
