@@ -105,6 +105,6 @@ def speaking(lang: str, root: click.Command) -> Iterator[None]:
     try:
         yield
     finally:
-        for module, attr, original in swapped:
-            setattr(module, attr, original)
+        for swapped_module, attr, saved in swapped:
+            setattr(swapped_module, attr, saved)
         _swap_option_help(root, {v: k for k, v in plain.items()})

@@ -7,14 +7,15 @@ apply is N/A (``score is None``) and its weight is shared among the others.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from simulator.content import models as m
 from simulator.engine.rulebook import Rulebook
 from simulator.engine.state import Outcome, Turn
 
 
-class Evidence(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Evidence:
     """One point gained (positive) or lost (negative), and what earned it.
 
     ``kind`` says what ``rule`` names (a behaviour or signal, a scenario need, an

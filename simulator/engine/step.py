@@ -170,12 +170,10 @@ def _settle(rb: Rulebook, hits: list[Hit], signals: list[Signal]) -> tuple[list[
     Returns the hits and the behaviours they count as.
     """
     signal_kinds = {s.kind for s in signals}
-    counted = {h.counts_as for h in hits}
-    counted.discard(None)
+    counted = _counted(hits)
     if not rb.suppressible_ids.isdisjoint(counted):
         hits = _cancel(rb, hits, counted | signal_kinds)
-        counted = {h.counts_as for h in hits}
-        counted.discard(None)
+        counted = _counted(hits)
     present = counted | signal_kinds
     added: list[Hit] = []
     for bid, all_of, any_of, none_of, refs in rb.derived_rules:
@@ -189,9 +187,13 @@ def _settle(rb: Rulebook, hits: list[Hit], signals: list[Signal]) -> tuple[list[
         hits = [*hits, *added]
         if not rb.suppressible_ids.isdisjoint(counted):
             hits = _cancel(rb, hits, present)
-            counted = {h.counts_as for h in hits}
-            counted.discard(None)
+            counted = _counted(hits)
     return hits, counted
+
+
+def _counted(hits: list[Hit]) -> set[str]:
+    """The behaviours the hits count as (a cancelled hit counts as none)."""
+    return {h.counts_as for h in hits if h.counts_as is not None}
 
 
 def _anchor(ref: str, hits: list[Hit], signals: list[Signal], added: list[Hit]) -> tuple[int, int, str]:
