@@ -1,17 +1,20 @@
 """Fold a reply into the one form the lexicon is written in, keeping a way back.
 
 Folding is NFKC (full-width → half-width), casefold, Traditional → Simplified
-Chinese (OpenCC, so zh-TW and HK users share the zh-CN lexicon), curly quotes to
-straight ones and whitespace runs to one space. Every folded character remembers
-the span of the original text it came from, so hits can be highlighted in what
-the trainee actually typed.
+Chinese (OpenCC, so zh-TW and HK users share the zh-CN lexicon), Cantonese words
+to Mandarin ones and 您 to 你 (``folding.yaml``), curly quotes to straight ones and
+whitespace runs to one space. Every folded character remembers the span of the
+original text it came from, so hits can be highlighted in what the trainee
+actually typed.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 # Marks a character whose folded form is not exactly one character; its presence
 # sends the text down the slow path that tracks offsets one by one. U+FFFF is a
@@ -37,6 +40,7 @@ def _fold_char(ch: str) -> str:
     if ch.isspace():
         return _SPACE
     out = unicodedata.normalize("NFKC", ch).casefold().translate(_QUOTES)
+    out = _folding()["characters"].get(out, out)
     if any(c.isspace() for c in out):
         out = "".join(_SPACE if c.isspace() else c for c in out)
     return out
@@ -98,8 +102,70 @@ def normalise(text: str) -> NormText:
     if _IRREGULAR not in folded and "  " not in folded:
         simplified = _to_simplified(folded)
         if simplified is not None:
-            return NormText(text, simplified)
-    return _normalise_slow(text)
+            return _to_mandarin(NormText(text, simplified))
+    return _to_mandarin(_normalise_slow(text))
+
+
+@lru_cache(maxsize=1)
+def _folding() -> dict[str, dict[str, str]]:
+    import yaml  # deferred like OpenCC: only replies need it
+
+    data: dict[str, dict[str, str]] = yaml.safe_load(
+        resources.files("simulator.text").joinpath("folding.yaml").read_text("utf-8")
+    )
+    return data
+
+
+@lru_cache(maxsize=1)
+def _cantonese() -> tuple[re.Pattern[str], dict[str, str]]:
+    words = _folding()["cantonese"]
+    # Longest first, so at each position the longest key wins (对唔住 before 唔). Every
+    # alternative starts with a literal, so the regex engine skips ahead to the keys'
+    # first characters: a Mandarin or English reply costs one fast scan.
+    keys = sorted(words, key=lambda k: (-len(k), k))
+    return re.compile("|".join(map(re.escape, keys))), words
+
+
+def _to_mandarin(norm: NormText) -> NormText:
+    """Replace Cantonese words in the folded text, keeping the map back to the original."""
+    pattern, words = _cantonese()
+    text = norm.folded
+    if pattern.search(text) is None:
+        return norm
+    old_starts, old_ends = norm.starts, norm.ends
+
+    def src(i: int) -> tuple[int, int]:
+        return (i, i + 1) if old_starts is None or old_ends is None else (old_starts[i], old_ends[i])
+
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        for i in range(last, a):
+            s, e = src(i)
+            starts.append(s)
+            ends.append(e)
+        pieces.append(text[last:a])
+        word = words[m.group()]
+        if len(word) == b - a:  # character for character: each keeps its own place
+            for i in range(a, b):
+                s, e = src(i)
+                starts.append(s)
+                ends.append(e)
+        else:  # every character of the Mandarin word stands for the whole Cantonese one
+            s, e = src(a)[0], src(b - 1)[1]
+            starts.extend([s] * len(word))
+            ends.extend([e] * len(word))
+        pieces.append(word)
+        last = b
+    for i in range(last, len(text)):
+        s, e = src(i)
+        starts.append(s)
+        ends.append(e)
+    pieces.append(text[last:])
+    return NormText(norm.original, "".join(pieces), tuple(starts), tuple(ends))
 
 
 def _normalise_slow(text: str) -> NormText:
