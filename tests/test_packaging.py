@@ -39,12 +39,15 @@ def test_wheel_ships_content_and_works_from_another_directory(tmp_path):
     elsewhere.mkdir()
     code = (
         "import json, simulator.content.loader as l; from simulator.content import load_content;"
-        "c = load_content(); print(json.dumps([str(l.BUILTIN_ROOT), sorted(c.personas), sorted(c.scenarios)]))"
+        "from simulator.text.normalise import normalise;"
+        "c = load_content(); print(json.dumps([str(l.BUILTIN_ROOT), sorted(c.personas), sorted(c.scenarios),"
+        " normalise('對唔住您').folded]))"
     )
     env = dict(os.environ, PYTHONPATH=str(target))
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env, timeout=120)
     assert res.returncode == 0, res.stderr
-    root, personas, scenarios = json.loads(res.stdout)
+    root, personas, scenarios, folded = json.loads(res.stdout)
+    assert folded == "对不起你"  # the folding table ships inside the package
     assert root.startswith(str(target))
     assert personas == sorted(p.stem for p in (ROOT / "personas").glob("*.yaml"))
     assert scenarios == sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
