@@ -165,7 +165,7 @@ TestConversation.settings = settings(max_examples=60, stateful_step_count=15, de
 # replies put digits, anchors and day words next to each other in every order.
 _TIME_PIECES = ["今天", "明天", "下周", "周五", "星期三", "月底", "上午", "下午", "三", "十", "3", "15", "点", "时", "半",
                 "分", "之前", "前", "内", "小时", "天", "个", "月", "日", "号", "马上", "现在就", "一点", "时候", "内容",
-                "today", "tonight", "tomorrow", "this morning", "end of the week", "by friday", "before noon",
+                "today", "tonight", "tomorrow", "this morning", "end of the week", "by friday", "before noon", "on monday",
                 "5", "pm", "am", ":30", "o'clock", "within", "in", "an", "two", "hours", "minutes", "business days",
                 "right now", "right away", "immediately", "know", "within an hour", "in ten minutes", "day", " ", "，", "。", "我们", "处理", "x"]
 
@@ -177,15 +177,17 @@ _TIME_PIECES = ["今天", "明天", "下周", "周五", "星期三", "月底", "
 @example(["下午", "3", "点"])
 @example(["5", "pm"])
 @example(["within an hour"])
+@example(["on monday"])
 def test_time_search_split_by_language_equals_one_pattern(pieces):
-    # find_time runs the Chinese and English patterns separately, each only when one of
-    # its anchor words is present: it must find exactly what one combined pattern
-    # (Chinese alternatives first) finds, so the shortcut can never change a verdict.
+    # find_time runs the Chinese and English patterns separately, each behind a look-ahead
+    # for its first characters and only when one of its anchor words is present: it must
+    # find exactly what one plain combined pattern (Chinese alternatives first) finds, so
+    # the shortcuts can never change a verdict.
     import re
 
     from simulator.text import signals
 
-    combined = re.compile(f"(?:{signals._TIME_ZH.pattern})|(?:{signals._TIME_EN.pattern})", re.VERBOSE)
+    combined = re.compile(f"(?:{signals._TIME_ZH_BODY})|(?:{signals._TIME_EN_BODY})", re.VERBOSE)
     text = "".join(pieces)
     want = combined.search(text)
     got = signals.find_time(text)
