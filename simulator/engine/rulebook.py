@@ -74,15 +74,11 @@ class Rulebook:
         self.but_discounts = {
             r.id: r.discounts_preceding for r in rules.values() if r.discounts_preceding is not None
         }
-        self.derived_sets = {
-            b.id: (frozenset(b.derived.all_of), frozenset(b.derived.any_of), frozenset(b.derived.none_of))
-            for b in self.derived_order
-            if b.derived is not None
-        }
-        # The same, in evaluation order, with the ids a derived hit may be anchored to, in
-        # the order they are tried: what settling a reply walks through.
+        # Each derived rule in evaluation order: its all/any/none sets, then the ids a derived
+        # hit may be anchored to, in the order they are tried.
         self.derived_rules = tuple(
-            (b.id, *self.derived_sets[b.id], (*b.derived.all_of, *b.derived.any_of))
+            (b.id, frozenset(b.derived.all_of), frozenset(b.derived.any_of), frozenset(b.derived.none_of),
+             (*b.derived.all_of, *b.derived.any_of))
             for b in self.derived_order
             if b.derived is not None
         )

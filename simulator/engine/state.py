@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -84,9 +84,6 @@ class SessionState:
             if key == rule:
                 return n
         return 0
-
-    def evolve(self, **changes: Any) -> SessionState:
-        return replace(self, **changes)
 
 
 @dataclass(frozen=True)
