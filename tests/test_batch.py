@@ -339,3 +339,64 @@ def test_progress_line_only_when_asked(rules, cohort, tmp_path, capsys):
     assert stream.getvalue().startswith("\r[██████████░░░░░░░░░░]  50%  10 sets · 40 responses") and stream.getvalue().endswith("\n")
     run_batch(BatchOptions(input=str(cohort), out_dir=str(tmp_path), progress=None), rules=rules)
     assert capsys.readouterr().err == "", "no progress line when stderr is not a terminal"
+
+
+# ----------------------------------------------------------------------------- item analysis
+
+
+def _nearest_rank(sorted_scores: list[float], q: float) -> float:
+    import math
+
+    return sorted_scores[max(1, math.ceil(q * len(sorted_scores))) - 1]
+
+
+def test_separating_quarters_recomputed_from_the_results(rules, cohort, tmp_path):
+    # An independent reading of results.jsonl must give the summary's top/bottom-quarter table.
+    out = tmp_path / "out"
+    run_batch(BatchOptions(input=str(cohort), out_dir=str(out), progress=False), rules=rules)
+    rows = [json.loads(x) for x in read(out, "results.jsonl").splitlines()]
+    scores = sorted(r["score"] for r in rows)
+    low, high = _nearest_rank(scores, 0.25), _nearest_rank(scores, 0.75)
+    assert low < high  # this cohort has a spread; ties are tested below
+    bottom = [r for r in rows if r["score"] <= low]
+    top = [r for r in rows if r["score"] >= high]
+    quarters = json.loads(read(out, "summary.json"))["separating_quarters"]
+    assert (quarters["bottom_max"], quarters["top_min"]) == (low, high)
+    assert (quarters["bottom"], quarters["top"]) == (len(bottom), len(top))
+    got = {r["rule"]: r for r in quarters["rules"]}
+    assert set(got) == {rule for r in bottom + top for rule in (*r["behaviours"], *r["signals"])}
+    for rule, g in got.items():
+        in_top = sum(1 for r in top if rule in r["behaviours"] or rule in r["signals"])
+        in_bottom = sum(1 for r in bottom if rule in r["behaviours"] or rule in r["signals"])
+        assert (g["top"], g["bottom"]) == (in_top, in_bottom), rule
+        assert g["difference"] == round(in_top / len(top) - in_bottom / len(bottom), 3), rule
+    diffs = [abs(r["difference"]) for r in quarters["rules"]]
+    assert diffs == sorted(diffs, reverse=True)
+
+
+def test_separating_behaviours_shown_when_nobody_passes(rules, tmp_path):
+    # A hard cohort where every result fails: pass/fail cannot separate anything, the quarters can.
+    replies = [["这不是我们的问题。"], ["好的。"], ["抱歉，请您稍等。"], ["这是公司规定，我们没办法。"],
+               ["我理解您的心情，这不是我们的问题。"], ["你自己看说明书吧。"], ["请问您的订单号是多少？"], ["嗯。"]]
+    src = tmp_path / "hard.jsonl"
+    src.write_text("".join(json.dumps({"id": f"h{i}", "scenario": "general-complaint", "persona": "domineering",
+                                       "responses": r}, ensure_ascii=False) + "\n" for i, r in enumerate(replies)),
+                   "utf-8")
+    run = run_batch(BatchOptions(input=str(src), out_dir=str(tmp_path / "out"), progress=False), rules=rules)
+    summary = run.summary
+    assert summary["totals"]["passed"] == 0
+    assert all(r["rate_passed"] == 0 for r in summary["separating"])  # the old table says nothing
+    quarters = summary["separating_quarters"]
+    assert quarters["top"] and quarters["bottom"] and quarters["rules"]
+    assert any(r["difference"] for r in quarters["rules"])
+    html = (tmp_path / "out" / "report.html").read_text("utf-8")
+    assert quarters["rules"][0]["rule"] in html
+
+
+def test_separating_quarters_with_every_score_tied(rules, tmp_path):
+    src = tmp_path / "tied.jsonl"
+    src.write_text("".join(json.dumps({"id": f"t{i}", "scenario": "general-complaint", "persona": "friendly",
+                                       "responses": ["好的。"]}) + "\n" for i in range(5)), "utf-8")
+    run = run_batch(BatchOptions(input=str(src), out_dir=str(tmp_path / "out"), progress=False), rules=rules)
+    quarters = run.summary["separating_quarters"]
+    assert quarters["rules"] == [] and quarters["top"] == 0 and quarters["bottom"] == 0

@@ -54,6 +54,9 @@ class ChunkStats:
     dim_n: np.ndarray
     rule_passed: np.ndarray  # [rule] results where it fired, among those that passed
     rule_failed: np.ndarray
+    # score in tenths × number of rules + rule → results with that score where the rule fired:
+    # sparse (a chunk holds a few hundred keys), at most 1,001 × rules however long the input.
+    rule_at_score: dict[int, int] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     error_codes: dict[str, int] = field(default_factory=dict)
     phrases: dict[tuple[str, str], list[Any]] = field(default_factory=dict)  # (rule, folded) → [count, quote]
@@ -66,6 +69,8 @@ class ChunkStats:
         for name in ("persona_outcomes", "scenario_outcomes", "persona_score", "scenario_score", "persona_passed",
                      "scenario_passed", "score_hist", "dim_sum", "dim_n", "rule_passed", "rule_failed"):
             getattr(self, name).__iadd__(getattr(other, name))
+        for at, n in other.rule_at_score.items():
+            self.rule_at_score[at] = self.rule_at_score.get(at, 0) + n
         for key, n in other.counts.items():
             self.counts[key] = self.counts.get(key, 0) + n
         for key, n in other.error_codes.items():
@@ -143,6 +148,7 @@ class ChunkCollector:
         self.dims: list[list[int]] = []  # per result, tenths or -1 for N/A
         self.fired_passed: list[int] = []
         self.fired_failed: list[int] = []
+        self.fired_at: list[int] = []  # score in tenths × rules + rule, per rule fired
         self.phrases: dict[tuple[str, str], list[Any]] = {}
         self.worst: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
         # (key, row, worst reply): detail blocks are built at finish, for the kept ones only.
@@ -171,8 +177,10 @@ class ChunkCollector:
         self.passed.append(row["passed"])
         self.dims.append([-1 if v is None else _tenths(v) for v in row["dimensions"].values()])
         fired = self.fired_passed if row["passed"] else self.fired_failed
-        fired.extend(b.rule_index[r] for r in row["behaviours"])
-        fired.extend(b.rule_index[s] for s in row["signals"])
+        ids = [b.rule_index[r] for r in row["behaviours"]] + [b.rule_index[s] for s in row["signals"]]
+        fired.extend(ids)
+        base = score * len(b.rule_ids)
+        self.fired_at.extend(base + i for i in ids)
         worst_turn = self._phrases_and_worst(row, pi, turns)
         self.weakest.append(((score, row["line"], pi), row, worst_turn))
         name = row["trainee"] or ""
@@ -226,6 +234,8 @@ class ChunkCollector:
             nr = len(b.rule_ids)
             st.rule_passed += np.bincount(np.asarray(self.fired_passed, np.intp), minlength=nr)
             st.rule_failed += np.bincount(np.asarray(self.fired_failed, np.intp), minlength=nr)
+            keys, hits = np.unique(np.asarray(self.fired_at, np.int64), return_counts=True)
+            st.rule_at_score = dict(zip(keys.tolist(), hits.tolist(), strict=True))
         self.counts["passed"] = sum(self.passed)
         st.counts = self.counts
         st.error_codes = self.error_codes
@@ -263,8 +273,50 @@ def _quantile(hist: np.ndarray, n: int, q: float) -> float | None:
     """Nearest-rank quantile of the scores held in ``hist`` (tenths), exact on the 0.1 grid."""
     if not n:
         return None
+    return _quantile_tenths(hist, n, q) / 10
+
+
+def _quantile_tenths(hist: np.ndarray, n: int, q: float) -> int:
     rank = max(1, int(np.ceil(q * n)))
-    return float(np.searchsorted(np.cumsum(hist), rank)) / 10
+    return int(np.searchsorted(np.cumsum(hist), rank))
+
+
+def _separating_quarters(stats: ChunkStats, b: StatsBuilder, n: int) -> dict[str, Any]:
+    """Which behaviours separate the top quarter of scores from the bottom quarter.
+
+    Pass and fail split a cohort badly when almost everyone is on one side (a hard
+    scenario, a strong group); the quartiles always split it, at exact cut scores.
+    Results tied at a cut belong to its side; when the quartiles coincide, only scores
+    strictly below and above them are compared.
+    """
+    hist = stats.score_hist
+    if not n:
+        return {"bottom_max": None, "top_min": None, "bottom": 0, "top": 0, "rules": []}
+    low, high = _quantile_tenths(hist, n, 0.25), _quantile_tenths(hist, n, 0.75)
+    if low >= high:
+        low, high = low - 1, high + 1  # only scores strictly either side of the tie
+    n_bottom, n_top = int(hist[: low + 1].sum()) if low >= 0 else 0, int(hist[high:].sum())
+    nr = len(b.rule_ids)
+    bottom = np.zeros(nr, np.int64)
+    top = np.zeros(nr, np.int64)
+    for at, k in stats.rule_at_score.items():
+        score, rule = divmod(at, nr)
+        if score <= low:
+            bottom[rule] += k
+        elif score >= high:
+            top[rule] += k
+    rows: list[dict[str, Any]] = []
+    if n_bottom and n_top:
+        for i, rid in enumerate(b.rule_ids):
+            t, lo = int(top[i]), int(bottom[i])
+            if not t and not lo:
+                continue
+            rt, rb = t / n_top, lo / n_bottom
+            rows.append({"rule": rid, "top": t, "bottom": lo, "rate_top": round(rt, 3),
+                         "rate_bottom": round(rb, 3), "difference": round(rt - rb, 3)})
+        rows.sort(key=lambda r: (-abs(r["difference"]), r["rule"]))
+    return {"bottom_max": low / 10 if low >= 0 else None, "top_min": high / 10 if high < SCORE_STEPS else None,
+            "bottom": n_bottom, "top": n_top, "rules": rows}
 
 
 def _mean(total_tenths: int, n: int) -> float | None:
@@ -342,6 +394,7 @@ def summarise(stats: ChunkStats, b: StatsBuilder, pass_mark: float, meta: dict[s
         "personas": group(b.personas, stats.persona_outcomes, stats.persona_score, stats.persona_passed),
         "scenarios": group(b.scenarios, stats.scenario_outcomes, stats.scenario_score, stats.scenario_passed),
         "separating": separating,
+        "separating_quarters": _separating_quarters(stats, b, n),
         "phrases": [{"rule": r, "phrase": quote, "count": k} for (r, _folded), (k, quote) in phrases[:50]],
         "phrases_untracked": c.get("phrases_untracked", 0),
         "worst_replies": [data for _key, data in stats.worst],

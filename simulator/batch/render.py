@@ -116,11 +116,12 @@ def cohort_data(summary: dict[str, Any], rules: Rulebook, lang: str) -> dict[str
             })
         return out
 
+    quarters = summary["separating_quarters"]
     separating = [
-        {"name": names.rule(s["rule"]), "rule": s["rule"], "passed": _pct(s["rate_passed"]),
-         "failed": _pct(s["rate_failed"]), "difference": f"{s['difference'] * 100:+.0f}",
+        {"name": names.rule(s["rule"]), "rule": s["rule"], "top": _pct(s["rate_top"]),
+         "bottom": _pct(s["rate_bottom"]), "difference": f"{s['difference'] * 100:+.0f}",
          "helps": s["difference"] > 0, "width": min(100, abs(s["difference"]) * 100)}
-        for s in summary["separating"][:SEPARATING_ROWS]
+        for s in quarters["rules"][:SEPARATING_ROWS]
     ]
     phrases = [
         {"phrase": p["phrase"], "name": names.rule(p["rule"]), "count": p["count"], "better": names.better.get(p["rule"], "")}
@@ -188,6 +189,8 @@ def cohort_data(summary: dict[str, Any], rules: Rulebook, lang: str) -> dict[str
         "personas": group(summary["personas"], names.persona),
         "scenarios": group(summary["scenarios"], names.scenario),
         "separating": separating,
+        "quarters": {"top_min": _num(quarters["top_min"]), "bottom_max": _num(quarters["bottom_max"]),
+                     "top": quarters["top"], "bottom": quarters["bottom"]},
         "phrases": phrases,
         "phrases_untracked": summary["phrases_untracked"],
         "worst": worst,
