@@ -39,13 +39,16 @@ _TIME_EN = re.compile(r"(?=[tebowri\d])" + _TIME_EN_BODY, re.VERBOSE)
 # Words every match of each pattern contains. Trying the patterns at every position
 # is the costly part; most replies contain none of these and skip it.
 _TIME_ZH_ANCHOR = re.compile("[今明周月点时内]|后天|星期|马上|立刻|立即|现在就")
+_LATIN_LETTER = re.compile("[a-z]")  # the text is folded: no capitals left
 _TIME_EN_ANCHOR = re.compile(r"day|night|tomorrow|morning|afternoon|evening|week|noon|\d|minute|hour|now|immediately|away")
 
 
 def find_time(text: str) -> re.Match[str] | None:
     """The first concrete time in folded text: Chinese forms win a tie at the same position."""
-    zh = _TIME_ZH.search(text) if _TIME_ZH_ANCHOR.search(text) else None
-    en = _TIME_EN.search(text) if _TIME_EN_ANCHOR.search(text) else None
+    # Every Chinese form holds a Chinese character and every English one a Latin letter,
+    # so a reply in one language never pays for the other's search.
+    zh = _TIME_ZH.search(text) if not text.isascii() and _TIME_ZH_ANCHOR.search(text) else None
+    en = _TIME_EN.search(text) if _LATIN_LETTER.search(text) and _TIME_EN_ANCHOR.search(text) else None
     if en is None or (zh is not None and zh.start() <= en.start()):
         return zh
     return en
