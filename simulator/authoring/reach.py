@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from simulator.engine import Outcome, Rulebook, SessionState, start, step
+from simulator.engine.step import scaled
 from simulator.i18n import LANGS
 from simulator.text.normalise import normalise
 from simulator.text.signals import read_signals, reply_key
@@ -188,17 +189,9 @@ def vocabulary(rules: Rulebook, sid: str, lang: str) -> _Vocab:
 def _amount(rules: Rulebook, state: SessionState, rid: str) -> float:
     """A rule's effect now, scaled as the engine scales it (a ranking aid only)."""
     pair = rules.pairing(state.scenario, state.persona)
-    base, fixed = pair.effects[rid]
-    amount = base
-    for _, f in fixed:
-        amount *= f
-    if amount < 0:
-        amount *= pair.persona.repeat_factor ** state.count(rid)
-        rule = rules.rules[rid]
-        ff = rules.content.engine.feelings_first
-        if rule.group == "problem" and not state.emotion_shown and state.anger >= ff.min_anger:
-            amount *= ff.factor
-    return amount
+    ff = rules.content.engine.feelings_first
+    problem_first = rules.rules[rid].group == "problem" and not state.emotion_shown and state.anger >= ff.min_anger
+    return scaled(pair, rid, state.count(rid), ff.factor if problem_first else None, None)[1]
 
 
 def _value(rules: Rulebook, state: SessionState, move: Move, needs: dict[str, float]) -> float:

@@ -38,12 +38,11 @@ class Pairing:
 
     persona: m.Persona
     scenario: m.Scenario
-    effects: dict[str, tuple[float, tuple[tuple[str, float], ...]]]
-    patience: int
-    initial_anger: float
     # Per rule: (base, fixed factors, base × those factors in order): the part of every
     # move that does not depend on the session, multiplied out once per pairing.
     fixed: dict[str, tuple[float, tuple[tuple[str, float], ...], float]]
+    patience: int
+    initial_anger: float
     # Every behaviour some scenario need accepts: a reply with none of them meets no need
     # unless it uses one of the need's own phrases.
     need_behaviours: frozenset[str]
@@ -65,11 +64,9 @@ class Rulebook:
         for s in lex.signals:
             rules[s.id] = Rule(s.id, s.polarity, "structure", s.section, s.effect, s.reaction, s.name)
         self.rules = rules
-        self.derived_order = _derived_order(lex.behaviours)
-        self.suppressible = tuple(r for r in rules.values() if r.suppressed_by)
         # Looked up on every reply, so built once: which rules can be suppressed, which are
         # negative, which discount what precedes them (但是), and each derived rule's sets.
-        self.suppressible_ids = frozenset(r.id for r in self.suppressible)
+        self.suppressible_ids = frozenset(r.id for r in rules.values() if r.suppressed_by)
         self.negative_ids = frozenset(r.id for r in rules.values() if r.polarity == "negative")
         self.but_discounts = {
             r.id: r.discounts_preceding for r in rules.values() if r.discounts_preceding is not None
@@ -79,7 +76,7 @@ class Rulebook:
         self.derived_rules = tuple(
             (b.id, frozenset(b.derived.all_of), frozenset(b.derived.any_of), frozenset(b.derived.none_of),
              (*b.derived.all_of, *b.derived.any_of))
-            for b in self.derived_order
+            for b in _derived_order(lex.behaviours)
             if b.derived is not None
         )
         self._matchers: dict[str, Matcher] = {}
@@ -109,7 +106,7 @@ class Rulebook:
         eng = self.content.engine
         stance = eng.stances.get(scenario.stance, {})
         nature = eng.natures.get(scenario.nature, {})
-        effects: dict[str, tuple[float, tuple[tuple[str, float], ...]]] = {}
+        fixed: dict[str, tuple[float, tuple[tuple[str, float], ...], float]] = {}
         for rid, rule in self.rules.items():
             base = persona.weights.get(rid, rule.effect)
             factors: list[tuple[str, float]] = []
@@ -117,21 +114,17 @@ class Rulebook:
                 factors.append((f"stance:{scenario.stance}", stance[rid]))
             if rid in nature:
                 factors.append((f"nature:{scenario.nature}", nature[rid]))
-            effects[rid] = (base, tuple(factors))
-        sev = eng.severity.get(scenario.severity, m.SeverityEffect(anger=0, patience=0))
-        fixed = {}
-        for rid, (base, factors_) in effects.items():
             amount = base
-            for _, f in factors_:
+            for _, f in factors:
                 amount *= f
-            fixed[rid] = (base, factors_, amount)
+            fixed[rid] = (base, tuple(factors), amount)
+        sev = eng.severity.get(scenario.severity, m.SeverityEffect(anger=0, patience=0))
         return Pairing(
             persona=persona,
             scenario=scenario,
-            effects=effects,
+            fixed=fixed,
             patience=max(1, persona.patience + sev.patience),
             initial_anger=min(100.0, max(0.0, persona.initial_anger + sev.anger)),
-            fixed=fixed,
             need_behaviours=frozenset(b for need in scenario.needs for b in need.behaviours),
         )
 

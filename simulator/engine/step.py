@@ -220,13 +220,38 @@ def _cancel(rb: Rulebook, hits: list[Hit], present: set[str]) -> list[Hit]:
     return out
 
 
+def scaled(
+    pair: Pairing, rid: str, repeats: int, feelings_first: float | None, later_but: float | None
+) -> tuple[float, float, tuple[tuple[str, float], ...]]:
+    """A rule's move now: its base, the amount (unrounded) and every factor applied, in order.
+
+    Only calming moves shrink — on the ``repeats`` earlier uses, by ``feelings_first``
+    (a problem move while the feelings wait) and by a 但是 after it; a forbidden phrase
+    never softens.
+    """
+    base, factors, amount = pair.fixed[rid]
+    if amount < 0:
+        more: list[tuple[str, float]] = []
+        if repeats:
+            more.append((f"repeat:{repeats + 1}", pair.persona.repeat_factor**repeats))
+        if feelings_first is not None:
+            more.append(("feelings_first", feelings_first))
+        if later_but is not None:
+            more.append(("but_after", later_but))
+        if more:
+            for _, f in more:
+                amount *= f
+            factors = (*factors, *more)
+    return base, amount, factors
+
+
 def _behaviour_changes(
     rb: Rulebook, pair: Pairing, state: SessionState, hits: Sequence[Hit], signals: Sequence[Signal]
 ) -> tuple[list[Change], dict[str, int], bool]:
     counts = dict(state.counts)
     emotion = state.emotion_shown
     changes: list[Change] = []
-    rules, fixed = rb.rules, pair.fixed
+    rules = rb.rules
     but_discounts = rb.but_discounts
     buts = [(h.start, but_discounts[h.counts_as]) for h in hits if h.counts_as in but_discounts]
     ff = rb.content.engine.feelings_first
@@ -234,22 +259,9 @@ def _behaviour_changes(
         rid = h.counts_as
         assert rid is not None
         rule = rules[rid]
-        base, factors, amount = fixed[rid]
-        if amount < 0:  # only calming moves shrink; a forbidden phrase never softens
-            more: list[tuple[str, float]] = []
-            n = counts.get(rid, 0)
-            if n:
-                more.append((f"repeat:{n + 1}", pair.persona.repeat_factor**n))
-            if rule.group == "problem" and not emotion and state.anger >= ff.min_anger:
-                more.append(("feelings_first", ff.factor))
-            if buts:
-                later_but = next((f for pos, f in buts if pos >= h.end), None)
-                if later_but is not None:
-                    more.append(("but_after", later_but))
-            if more:
-                for _, f in more:
-                    amount *= f
-                factors = (*factors, *more)
+        feelings_first = ff.factor if rule.group == "problem" and not emotion and state.anger >= ff.min_anger else None
+        later_but = next((f for pos, f in buts if pos >= h.end), None) if buts else None
+        base, amount, factors = scaled(pair, rid, counts.get(rid, 0), feelings_first, later_but)
         counts[rid] = counts.get(rid, 0) + 1
         if rule.group == "emotion" and rule.polarity == "positive":
             emotion = True
@@ -267,11 +279,8 @@ def _signal_change(rb: Rulebook, pair: Pairing, s: Signal, counts: dict[str, int
     rule = rb.rules.get(s.kind)
     if rule is None:
         return []
-    base, factors, amount = pair.fixed[s.kind]
     n = counts.get(s.kind, 0)
-    if amount < 0 and n:  # a calming signal shrinks on repeats; feelings-first and 但是 never apply
-        amount *= pair.persona.repeat_factor**n
-        factors = (*factors, (f"repeat:{n + 1}", pair.persona.repeat_factor**n))
+    base, amount, factors = scaled(pair, s.kind, n, None, None)  # feelings-first and 但是 never apply
     counts[s.kind] = n + 1
     amount = round(amount, 2)
     if not amount:

@@ -146,20 +146,16 @@ class Matcher:
                 hits.append(Hit(ident, start, end, original[start:end], False, ident))
             if not needs:
                 return hits, []
-            return hits, self._needs(norm, [_Span(t[0], t[3], t[2]) for t in needs],
-                                     [_Span(t[0], t[3], t[2]) for t in chosen_t], [])
-        chosen = [_Span(t[0], t[3], t[2]) for t in chosen_t]
+            return hits, self._needs(norm, _spans(needs), _spans(chosen_t), [])
+        chosen = _spans(chosen_t)
         # Negators may not straddle a behaviour phrase (不要 in 不要不这样 loses to the
         # phrase 要不这样), but one may end a phrase (the 不能 of 我不能).
-        tokens = [
-            _Span(t[0], t[3], t[2]) for t in _choose([
-                t for t in negators
-                if not any(t[0] < h.end and h.start < t[3] and not (h.start <= t[0] and t[3] == h.end)
-                           for h in chosen)
-            ])
-        ]
+        tokens = _spans(_choose([
+            t for t in negators
+            if not any(t[0] < h.end and h.start < t[3] and not (h.start <= t[0] and t[3] == h.end) for h in chosen)
+        ]))
         hits = self._resolve(norm, chosen, tokens)
-        need_hits = self._needs(norm, [_Span(t[0], t[3], t[2]) for t in needs], chosen, tokens) if needs else []
+        need_hits = self._needs(norm, _spans(needs), chosen, tokens) if needs else []
         return hits, need_hits
 
     # ------------------------------------------------------------------ negation
@@ -241,6 +237,11 @@ def _free_negators(tokens: list[_Span], chosen: list[_Span]) -> list[_Span]:
         t for t in tokens
         if t.ident == NEGATOR and not any(h.start <= t.start and t.end <= h.end for h in chosen)
     ]
+
+
+def _spans(found: list[tuple[int, int, str, int]]) -> list[_Span]:
+    """Scan tuples ``(start, -length, id, end)`` as spans, for the negation bookkeeping."""
+    return [_Span(start, end, ident) for start, _, ident, end in found]
 
 
 def _choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:

@@ -106,16 +106,15 @@ def read_signals(norm: NormText, limits: m.SignalLimits, key: str | None = None)
     # Every Latin letter typed is still an ASCII letter or digit once folded, so the key's
     # ASCII characters bound the count from above: most Chinese replies stop here.
     latin_bound = len(key.encode("ascii", "ignore"))
-    latin = False
+    capitals = False
     caps = 0
     if latin_bound >= _SHOUT_MIN_LETTERS and latin_bound * 2 >= content:
         letters = _NOT_LATIN.sub("", original)
         caps = len(_NOT_CAPITAL.sub("", letters))
         # Capitals shout only in a mostly-Latin reply: WIFI or VIP inside Chinese is not shouting.
-        latin = len(letters) >= _SHOUT_MIN_LETTERS and len(letters) * 2 >= content
-        if latin and caps / len(letters) < limits.shouting_caps_ratio:
-            latin = False
-    if bangs >= limits.shouting_exclamations or latin:
+        capitals = (len(letters) >= _SHOUT_MIN_LETTERS and len(letters) * 2 >= content
+                    and caps / len(letters) >= limits.shouting_caps_ratio)
+    if bangs >= limits.shouting_exclamations or capitals:
         out.append(Signal("shouting", bangs or caps, 0, len(original), original))
     if len(original) >= limits.wall_of_text_chars:
         out.append(Signal("wall_of_text", len(original), 0, len(original), original))
