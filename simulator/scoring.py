@@ -48,7 +48,7 @@ class DimensionScore:
     weight: float
     score: float | None
     evidence: tuple[Evidence, ...]
-    na_reason: str = ""  # a stable code: no_reply, left_first, interrupted
+    na_reason: str = ""  # a stable code: no_reply, interrupted
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,7 +121,7 @@ def score_session(
     return Scorecard(
         total=total,
         pass_mark=cfg.pass_mark,
-        passed=total >= cfg.pass_mark,
+        passed=total >= cfg.pass_mark and not (last and last.value in cfg.fail_outcomes),
         outcome=(last.value if last else ("incomplete" if not complete else None)),
         dimensions=tuple(out),
     )
@@ -154,10 +154,9 @@ def _steps(
 
 def _problem(rules: Rulebook, pair, cfg: m.Scoring, first, turns: list[Turn]):  # type: ignore[no-untyped-def]
     shown = [s for s in cfg.problem_steps if s in first]
-    # Problem handling had no chance when the customer left on the first reply
-    # before any problem move could be made.
-    if len(turns) == 1 and turns[0].outcome in (Outcome.WALKED_OUT, Outcome.ESCALATED) and not shown:
-        return None, [], "left_first"
+    # A customer who leaves on the first reply still scores here: that reply could have
+    # addressed the problem, and sharing this weight out would rank an instant escalation
+    # above one that came a reply later.
     ev: list[Evidence] = []
     # Half the points: the §3 techniques shown, up to four distinct ones.
     target = min(4, len(cfg.problem_steps))

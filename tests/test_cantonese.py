@@ -22,7 +22,7 @@ CASES = [
     ("我完全明白你點解咁嬲。", {"acknowledge_feelings"}),
     ("唔好嬲，我哋一定幫你搞掂。", {"acknowledge_feelings"}),
     ("呢件事我會負責跟進到底。", {"ownership"}),
-    ("我而家即刻幫你處理。", {"concrete_action", "concrete_time"}),
+    ("我而家即刻幫你處理。", {"concrete_action"}),  # urgency, not an agreed time (§3)
     ("我聽日下晝三點前一定覆你。", {"time_commitment"}),
     ("請問你幾時落嘅單？", {"fact_question"}),
     ("你嘅訂單號碼係幾多？", {"fact_question"}),

@@ -272,6 +272,44 @@ def test_formulaic_first_moment_is_not_a_concrete_time(rules):
     assert "time_commitment" not in {h.counts_as for h in turn.hits}
 
 
+@pytest.mark.parametrize("text", ["我马上帮您查", "我现在就帮您处理", "立刻帮您安排", "I'll check it right away.",
+                                  "I'm on it immediately.", "Let me check that right now."])
+def test_urgency_words_are_action_not_an_agreed_time(rules, text):
+    # §3 wants an answer "by an agreed time"; 马上 / right away show urgency (§5) and are
+    # credited once, as concrete action, not again as a time and a time commitment.
+    turn = first(rules, text, "analytical")
+    assert "concrete_time" not in {x.kind for x in turn.signals}
+    assert "time_commitment" not in {h.counts_as for h in turn.hits}
+    assert "concrete_action" in {h.counts_as for h in turn.hits}
+
+
+@pytest.mark.parametrize("text", ["我们尽快，马上处理。", "We'll do it as soon as possible, right away."])
+def test_urgency_words_do_not_excuse_a_vague_answer(rules, text):
+    assert "vague" in changes_by_rule(first(rules, text, "analytical"))
+
+
+@pytest.mark.parametrize(("text", "need"), [
+    ("我会尽快帮您查一下。", "restore_line"),  # an action, but not the one this need asks for
+    ("我马上帮您查。", "credit_and_refund"),
+    ("I'll call you back by 3pm tomorrow.", "restore_line"),
+    ("明天之前一定回复您。", "restore_line"),
+])
+def test_a_generic_move_does_not_meet_a_specific_need(rules, text, need):
+    turn = first(rules, text, "self-centered", scenario="billing-error")
+    assert need not in turn.needs_met
+
+
+@pytest.mark.parametrize(("text", "need"), [
+    ("我马上给您复机，十分钟内恢复通话。", "restore_line"),
+    ("I'm reconnecting your line now; it will be back within 10 minutes.", "restore_line"),
+    ("请您把收据给我看一下，我核对缴费记录。", "check_payment"),
+    ("20元滞纳金全额退还，300元今天补录入账。", "credit_and_refund"),
+])
+def test_saying_the_substance_meets_the_need(rules, text, need):
+    turn = first(rules, text, "self-centered", scenario="billing-error")
+    assert need in turn.needs_met
+
+
 def test_an_apology_with_a_question_is_not_empty(rules):
     turn = first(rules, "很抱歉给您带来不便，请问无法使用时有什么提示？", "analytical")
     assert "empty_apology" not in {h.counts_as for h in turn.hits}

@@ -295,6 +295,10 @@ class Scoring(Strict):
     problem_steps: list[Id] = Field(min_length=1, description="The §3 problem-handling behaviours.")
     language_penalty: float = Field(ge=0, le=100, description="Points off per negative language hit.")
     outcome_points: dict[Literal["resolved", "escalated", "walked_out", "unresolved"], float]
+    fail_outcomes: list[Literal["escalated", "walked_out", "unresolved"]] = Field(
+        default_factory=list,
+        description="Outcomes that fail a session whatever its points: the customer was lost (§6).",
+    )
     extra_turn_cost: float = Field(ge=0, le=50, description="Outcome points lost per turn beyond the fastest.")
     fastest_turns: int = Field(ge=1, le=10, description="Turns a model resolution takes.")
     hated_penalty: float = Field(ge=0, le=100, description="Persona-fit points lost per use of a behaviour this type hates.")

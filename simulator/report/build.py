@@ -464,8 +464,10 @@ def session_data(rules: Rulebook, inp: SessionInput, *, lang: str | None = None,
             "passed": card.passed and complete and not total_na,
             # An unfinished session's score leaves the outcome out: it is shown, not graded.
             "grade": "partial" if not complete or total_na else ("pass" if card.passed else "fail"),
-            "verdict": t("report.partial" if not complete or total_na
-                         else "report.passed" if card.passed else "report.failed", lg),
+            "verdict": (t("report.failed_by_outcome", lg, outcome=_outcome_label(outcome, lg))
+                        if complete and not total_na and not card.passed and card.total >= card.pass_mark
+                        else t("report.partial" if not complete or total_na
+                               else "report.passed" if card.passed else "report.failed", lg)),
             "pct": "0" if total_na else f"{card.total:.0f}",
             "mark_pct": f"{card.pass_mark:.0f}",
         },

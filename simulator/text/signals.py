@@ -15,7 +15,10 @@ from simulator.text.normalise import NormText
 
 _CN_NUM = "0-9零〇一二两三四五六七八九十百半"
 # §3 "promise an answer by an agreed time": clock times, dates, deadlines and
-# durations in Chinese and English, plus "right now" forms, which also fix a time.
+# durations in Chinese and English. "Right now" words (马上, 立刻, immediately) are not
+# here: they show urgency (§5), which concrete_action credits, but agree no time the
+# customer can hold the company to, and counting them again as a time paid one word
+# three times (action, time, commitment) and let 马上 excuse a vague 尽快.
 _TIME_ZH_BODY = rf"""(
       (今天|今日|今晚|明天|明早|明日|后天|本周|这周|下周|周[一二三四五六日天]|星期[一二三四五六日天]|月底|月初)
         (上午|下午|晚上|中午|早上|傍晚)?([{_CN_NUM}]+[点时](半|[{_CN_NUM}]+分?)?)?(之前|前|以前|内)?
@@ -23,24 +26,22 @@ _TIME_ZH_BODY = rf"""(
     | [{_CN_NUM}]+[点时](半|[{_CN_NUM}]+分)?(之前|前|以前)
     | [{_CN_NUM}]+\s*(个)?(小时|分钟|工作日|天|日|周|星期)(之内|以内|内)
     | [{_CN_NUM}]+月[{_CN_NUM}]+[日号]
-    | 马上|立刻|立即|现在就
     )"""
 _TIME_EN_BODY = r"""\b(today|tonight|tomorrow|this\s(morning|afternoon|evening|week)|end\sof\s(the\s)?(day|week)
         |(by|before|on)\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon)
         |\d{1,2}(:\d{2})?\s?(am|pm|o'clock)
         |within\s(\d+|an?|one|two|three|24|48)\s(minutes?|hours?|days?|business\sdays?|working\sdays?)
-        |in\s(\d+|an?|one|two|ten|fifteen|thirty)\s(minutes?|hours?)
-        |right\snow|immediately|right\saway)\b"""
+        |in\s(\d+|an?|one|two|ten|fifteen|thirty)\s(minutes?|hours?))\b"""
 # Each pattern behind a look-ahead for the characters a match can start with: the regex
 # engine then rejects most positions with one set test instead of trying every
 # alternative there (about 3.5 times faster on Chinese replies, same matches).
-_TIME_ZH = re.compile(f"(?=[今明后本这下周星月上晚中早傍马立现{_CN_NUM}])" + _TIME_ZH_BODY, re.VERBOSE)
-_TIME_EN = re.compile(r"(?=[tebowri\d])" + _TIME_EN_BODY, re.VERBOSE)
+_TIME_ZH = re.compile(f"(?=[今明后本这下周星月上晚中早傍{_CN_NUM}])" + _TIME_ZH_BODY, re.VERBOSE)
+_TIME_EN = re.compile(r"(?=[tebowi\d])" + _TIME_EN_BODY, re.VERBOSE)
 # Words every match of each pattern contains. Trying the patterns at every position
 # is the costly part; most replies contain none of these and skip it.
-_TIME_ZH_ANCHOR = re.compile("[今明周月点时内]|后天|星期|马上|立刻|立即|现在就")
+_TIME_ZH_ANCHOR = re.compile("[今明周月点时内]|后天|星期")
 _LATIN_LETTER = re.compile("[a-z]")  # the text is folded: no capitals left
-_TIME_EN_ANCHOR = re.compile(r"day|night|tomorrow|morning|afternoon|evening|week|noon|\d|minute|hour|now|immediately|away")
+_TIME_EN_ANCHOR = re.compile(r"day|night|tomorrow|morning|afternoon|evening|week|noon|\d|minute|hour")
 
 
 def find_time(text: str) -> re.Match[str] | None:
