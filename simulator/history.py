@@ -9,6 +9,7 @@ refused rather than damaged. Nothing here knows the engine: rows are plain data.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -199,11 +200,47 @@ def sessions(path: str | Path, trainee: str | None = None) -> list[SessionRow]:
         conn.close()
     out = []
     for r in rows:
-        kw = {c: r[c] for c in _COLUMNS}
+        kw = {c: _fit(c, r[c]) for c in _COLUMNS}
         kw["complete"] = bool(kw["complete"])
         kw["passed"] = None if kw["passed"] is None else bool(kw["passed"])
-        out.append(SessionRow(**kw, dimensions=tuple(dims.get(r["id"], ()))))
+        mine = tuple((_text(d), _number(s_), _number(w) or 0.0) for d, s_, w in dims.get(r["id"], ()))
+        out.append(SessionRow(**kw, dimensions=mine))
     return out
+
+
+# SQLite keeps whatever type a value was given, so a damaged or hand-edited file can hold
+# text where a score belongs. Such a value is read as unknown (None) and the rest of the
+# row is kept, rather than one bad cell stopping `history` for every session.
+_TEXT = {"session_id", "trainee", "scenario", "persona", "lang", "started_at"}
+_OPTIONAL_TEXT = {"ended_at", "ended_by", "transcript", "report", "version"}
+_INTEGER = {"seed", "turns"}
+_OUTCOMES = {"resolved", "escalated", "walked_out", "unresolved"}
+
+
+def _fit(column: str, value: Any) -> Any:
+    if column in _TEXT:
+        return _text(value)
+    if column in _OPTIONAL_TEXT:
+        return None if value is None else _text(value)
+    if column in _INTEGER:
+        return value if isinstance(value, int) else 0
+    if column == "outcome":
+        return value if value in _OUTCOMES else None
+    if column in ("complete", "passed"):
+        return value if value is None or isinstance(value, (int, float)) else None
+    return _number(value)  # total, pass_mark, anger_start, anger_end
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return "" if value is None else str(value)
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return value
+    return None
 
 
 # ----------------------------------------------------------------------------- progress

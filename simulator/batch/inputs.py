@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import gzip
 import io
 import shutil
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,10 +59,15 @@ class Source:
 
     def items(self) -> Iterator[tuple[int, Item]]:
         if self.format == "jsonl":
-            return self._jsonl()
-        if self.format == "csv":
-            return _group_rows(_csv_rows(self.stream, self.lang))
-        return _parquet_items(self.stream, self.lang)
+            items = self._jsonl()
+        elif self.format == "csv":
+            items = _group_rows(_csv_rows(self.stream, self.lang), self.lang)
+        else:
+            items = _parquet_items(self.stream, self.lang)
+        try:
+            yield from items
+        except (OSError, EOFError, zlib.error) as exc:  # a .gz cut short or corrupt, a failing disk
+            raise _read_error(self.name, exc, self.lang) from None
 
     def chunks(self) -> Iterator[Chunk]:
         """The items, cut into chunks of at most CHUNK_SETS items or about CHUNK_BYTES bytes."""
@@ -92,7 +99,7 @@ class Source:
                 while rest and not rest.endswith(b"\n"):  # skip it without holding it
                     rest = readline(_SKIP)
                 yield line, LineError(line, "line_too_long", {"limit": MAX_LINE_BYTES})
-            elif raw.isspace() or (line == 1 and raw.startswith(codecs.BOM_UTF8) and raw[3:].isspace()):
+            elif raw.isspace() or (line == 1 and raw.startswith(codecs.BOM_UTF8) and not raw[3:].strip()):
                 self.blank_lines += 1
             else:
                 yield line, raw
@@ -151,12 +158,29 @@ def open_source(path: str, fmt: str = "auto", *, lang: str = "en", stdin: IO[byt
         closers.insert(0, stream)
     if not isinstance(stream, io.BufferedReader | gzip.GzipFile):
         stream = io.BufferedReader(stream)  # type: ignore[arg-type,type-var]
-    head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+    try:
+        head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+    except (OSError, EOFError, zlib.error) as exc:  # not gzip after all
+        for f in closers:
+            f.close()
+        raise _read_error(path, exc, lang) from None
     chosen = detect_format(name, head) if fmt == "auto" else fmt
     if chosen == "parquet" and not (raw.seekable() and stream is raw):
-        stream = _spool(stream)  # Parquet keeps its index at the end: it needs a seekable file
+        try:
+            stream = _spool(stream)  # Parquet keeps its index at the end: it needs a seekable file
+        except (OSError, EOFError, zlib.error) as exc:
+            for f in closers:
+                f.close()
+            raise _read_error(path, exc, lang) from None
         closers.insert(0, stream)
     return Source(name, chosen, stream, size, position, lang, 0, tuple(closers))
+
+
+def _read_error(name: str, exc: BaseException, lang: str) -> InputError:
+    if isinstance(exc, (EOFError, zlib.error, gzip.BadGzipFile)):
+        return InputError(t("batch.bad_gzip", lang, path=name, detail=exc))
+    detail = getattr(exc, "strerror", None) or exc
+    return InputError(t("batch.cannot_read", lang, path=name, detail=detail))
 
 
 def _spool(stream: IO[bytes]) -> IO[bytes]:
@@ -195,14 +219,25 @@ class _Lines:
                 yield raw.decode("utf-8-sig" if self.line == 1 else "utf-8")
             except UnicodeDecodeError as exc:
                 self.bad[self.line] = LineError(self.line, "bad_utf8", {"position": exc.start + 1})
-                yield "\n"
+                # Decoded with replacement characters, not dropped: quotes and commas are
+                # ASCII, so a bad line inside a quoted cell does not unbalance the rest.
+                yield raw.decode("utf-8", "replace")
+
+    def problem(self, first: int) -> LineError | None:
+        """The first bad line from ``first`` to the last line read (one row may span lines); forgets them."""
+        found = sorted(n for n in self.bad if n >= first)
+        for n in found[1:]:
+            del self.bad[n]
+        return self.bad.pop(found[0]) if found else None
 
 
 def _csv_rows(stream: IO[bytes], lang: str) -> Iterator[tuple[int, dict[str, Any] | LineError]]:
     """Rows as dicts keyed by the header's column names (case and spaces ignored)."""
     lines = _Lines(stream)
     csv.field_size_limit(MAX_LINE_BYTES)
-    reader = csv.reader(lines)
+    # strict: a quote left open to the end of the file, or text after a closing quote,
+    # is an error for that row rather than rows silently merged or mangled.
+    reader = csv.reader(lines, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -211,6 +246,12 @@ def _csv_rows(stream: IO[bytes], lang: str) -> Iterator[tuple[int, dict[str, Any
         raise InputError(t("batch.error.csv_error", lang, detail=exc)) from None
     names = [h.strip().lower() for h in header]
     missing = [c for c in CSV_REQUIRED if c not in names]
+    if missing and len(header) == 1:
+        # Excel in many locales saves "CSV" with semicolons; say so rather than list every column.
+        for delimiter in (";", "\t", "|"):
+            if len([c for c in CSV_REQUIRED if c in header[0].lower().split(delimiter)]) >= 2:
+                raise InputError(t("batch.csv_delimiter", lang, delimiter=delimiter.replace("\t", "Tab"),
+                                   found=header[0]))
     if missing:
         raise InputError(t("batch.csv_header", lang, missing=", ".join(missing), found=", ".join(header)))
     index = {c: names.index(c) for c in CSV_COLUMNS if c in names}
@@ -223,12 +264,18 @@ def _csv_rows(stream: IO[bytes], lang: str) -> Iterator[tuple[int, dict[str, Any
         except StopIteration:
             return
         except csv.Error as exc:
+            detail = str(exc)
+            if lines.line > start and "unexpected end of data" in detail:
+                detail = t("batch.csv_unclosed", lang, last=lines.line)
             done = lines.line
-            yield start, LineError(start, "csv_error", {"detail": str(exc)})
+            lines.problem(start)
+            yield start, LineError(start, "csv_error", {"detail": detail})
             continue
         done = lines.line
-        if start in lines.bad:
-            yield start, lines.bad.pop(start)
+        bad = lines.problem(start)
+        if bad is not None:
+            # Named with the row's id when it has one, so the error spoils that whole set.
+            yield start, dataclasses.replace(bad, id=(row[index["id"]] if index["id"] < len(row) else "") or None)
             continue
         if not row or (len(row) == 1 and not row[0].strip()):
             continue  # a blank line
@@ -265,7 +312,7 @@ def _parquet_items(stream: IO[bytes], lang: str) -> Iterator[tuple[int, Item]]:
     if wide:
         yield from rows()
     else:
-        yield from _group_rows(rows())
+        yield from _group_rows(rows(), lang)
 
 
 # ----------------------------------------------------------------------------- rows → sets
@@ -287,15 +334,20 @@ def _turn(value: Any) -> int | None:
         return value if value >= 1 else None
     if isinstance(value, float) and value.is_integer() and value >= 1:
         return int(value)
-    if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+    if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii() and len(value.strip()) <= 9:
         n = int(value.strip())
         return n if n >= 1 else None
     return None
 
 
-def _group_rows(rows: Iterator[tuple[int, dict[str, Any] | LineError]]) -> Iterator[tuple[int, Item]]:
-    """Consecutive rows with the same id become one set, ordered by their turn numbers."""
+def _group_rows(rows: Iterator[tuple[int, dict[str, Any] | LineError]], lang: str = "en") -> Iterator[tuple[int, Item]]:
+    """Consecutive rows with the same id become one set, ordered by their turn numbers.
+
+    Rows of a set that come back after other sets are an error, not a second set
+    with the same id: that would play its replies without the ones before.
+    """
     group: _Group | None = None
+    began: dict[str, int] = {}  # the first line of every set id seen so far
     for line, row in rows:
         if isinstance(row, LineError):
             if group is not None and row.id is not None and row.id == group.id:
@@ -311,6 +363,11 @@ def _group_rows(rows: Iterator[tuple[int, dict[str, Any] | LineError]]) -> Itera
             if group is not None:
                 yield _finish(group)
             group = _Group(line, sid, {k: row.get(k) for k in ("trainee", "scenario", "persona")}, [])
+            if sid and sid in began:
+                group.error = LineError(line, "csv_error", {"detail": t("batch.csv_split", lang, id=sid,
+                                                                        first=began[sid])}, sid)
+            elif sid:
+                began[sid] = line
         if group.error is not None:
             continue
         for key in ("trainee", "scenario", "persona"):

@@ -39,9 +39,14 @@ def new(kind: str, name: str, source: str | None, out_dir: str, force: bool,
     """
     from simulator.authoring.scaffold import scaffold
     from simulator.content import load_content
+    from simulator.errors import InputError
 
     lg = resolve_lang(lang)
-    made = scaffold(load_content(content_dirs), kind, name, source=source, out_dir=out_dir, lang=lg, force=force)
+    content = load_content(content_dirs)
+    try:
+        made = scaffold(content, kind, name, source=source, out_dir=out_dir, lang=lg, force=force)
+    except OSError as exc:  # --dir under a file, a read-only folder, a full disk
+        raise InputError(t("cli.cannot_write", lg, path=exc.filename or out_dir, detail=exc.strerror or exc)) from None
     click.echo(t("new.written", lg, path=made.path))
     click.echo(t("new.schema", lg, path=made.schema.parent))
     click.echo(t("new.next", lg, path=made.path))

@@ -51,7 +51,10 @@ def batch(input_path: str, out_dir: str, workers: int, engine: str, scheduler: s
     opts = BatchOptions(input=input_path, out_dir=out_dir, workers=workers, engine=engine, scheduler=scheduler,
                         fail_under=fail_under, format=fmt, content_dirs=content_dirs, lang=lg, progress=progress,
                         connect_timeout=connect_timeout)
-    run = run_batch(opts)
+    try:
+        run = run_batch(opts)
+    except OSError as exc:  # e.g. a folder named results.jsonl in --out, a full disk
+        raise InputError(t("batch.io_error", lg, path=exc.filename2 or exc.filename or out_dir, detail=exc.strerror or exc)) from None
     tot = run.summary["totals"]
     score = run.summary["score"]
     if tot["lines"] == 0:

@@ -82,7 +82,14 @@ def schema(kind: str | None, out_dir: str | None) -> None:
     from simulator.content.catalog import json_schema, write_schemas
 
     if out_dir:
-        for p in write_schemas(out_dir):
+        try:
+            written = write_schemas(out_dir)
+        except OSError as exc:  # --out under a file, a read-only folder
+            from simulator.errors import InputError
+
+            raise InputError(t("cli.cannot_write", default_lang(), path=exc.filename or out_dir,
+                               detail=exc.strerror or exc)) from None
+        for p in written:
             click.echo(t("schema.written", default_lang(), path=p))
         return
     emit_json(json_schema(kind))

@@ -76,7 +76,14 @@ def report_cmd(transcript: str, out: str | None, lang: str | None, content_dirs:
     and says which turns now come out differently.
     """
     from simulator import paths
-    from simulator.report import render_transcript
+    from simulator.errors import UnknownNameError
+    from simulator.report import render_transcript as render
+
+    def render_transcript(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return render(*args, **kwargs)
+        except UnknownNameError as exc:  # the header names a persona or scenario not loaded
+            raise UnknownNameError(f"{transcript}:1: header: {exc}") from None
 
     rules = load_rules(content_dirs)
     if out == "-":

@@ -6,6 +6,7 @@ frozen models it can trust.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,12 +106,13 @@ def load_file(path: str | Path) -> tuple[Located, Any]:
     """Load one content file of any kind; returns the parsed document and its model."""
     doc = load_yaml_file(path)
     if not isinstance(doc.data, dict):
+        got = "null" if doc.data is None else type(doc.data).__name__
         raise ContentError(
-            f"top level must be a mapping, got {type(doc.data).__name__}",
+            f"top level must be a mapping, got {got}",
             path=doc.path, line=1, column=1,
         )
     kind = doc.data.get("kind")
-    if kind not in m.MODELS:
+    if not isinstance(kind, str) or kind not in m.MODELS:
         raise doc.error(
             ("kind",), f"must be one of {', '.join(m.MODELS)}, got {kind!r}"
         ) if "kind" in doc.data else doc.error((), "missing required field 'kind'")
@@ -121,13 +123,34 @@ def iter_yaml(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Expand folders into their ``*.yaml``/``*.yml`` files, sorted, recursively."""
     for p in map(Path, paths):
         if p.is_dir():
-            yield from sorted(
-                f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()
-            )
+            yield from sorted(_walk_yaml(p))
         elif p.exists():
             yield p
         else:
             raise ContentError("no such file or folder", path=str(p))
+
+
+def _walk_yaml(top: Path) -> Iterator[Path]:
+    """The YAML files under ``top`` (any case of extension); an unreadable folder is an error.
+
+    Symbolic links to folders are followed, each real folder once. A link to a file
+    that is gone is yielded, so reading it names it rather than skipping it.
+    """
+
+    def unreadable(exc: OSError) -> None:
+        raise ContentError(f"cannot read folder ({exc.strerror or exc})", path=str(exc.filename or top))
+
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(top, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = [d for d in dirs if os.path.realpath(os.path.join(folder, d)) not in seen]
+        for name in files:
+            if name.lower().endswith((".yaml", ".yml")):
+                yield Path(folder) / name
 
 
 def builtin_files() -> list[Path]:
@@ -148,15 +171,25 @@ def build_content(files: Iterable[Path]) -> Content:
     scenarios: dict[str, tuple[Located, m.Scenario]] = {}
     exemplars: dict[str, dict[str, m.ExemplarSet]] = {}
     exemplar_docs: list[tuple[Located, m.Exemplars]] = []
+    set_docs: dict[tuple[str, str], Located] = {}
     for f in files:
         doc, model = load_file(f)
         if isinstance(model, m.Persona):
+            _check_replace(doc, ("id",), "persona", model.id, personas.get(model.id, (None,))[0])
             personas[model.id] = (doc, model)
         elif isinstance(model, m.Scenario):
+            _check_replace(doc, ("id",), "scenario", model.id, scenarios.get(model.id, (None,))[0])
             scenarios[model.id] = (doc, model)
         elif isinstance(model, m.Exemplars):
             exemplar_docs.append((doc, model))
             # A trainer's set with a shipped set's id replaces it; new ids add to them.
+            mine: set[str] = set()
+            for i, s in enumerate(model.sets):
+                if s.id in mine:
+                    raise doc.error(("sets", i, "id"), f"duplicate exemplar set id {s.id!r}")
+                mine.add(s.id)
+                _check_replace(doc, ("sets", i, "id"), "exemplar set", s.id, set_docs.get((model.scenario, s.id)))
+                set_docs[(model.scenario, s.id)] = doc
             exemplars.setdefault(model.scenario, {}).update({s.id: s for s in model.sets})
         else:
             single[model.kind] = (doc, model)
@@ -189,6 +222,25 @@ def build_content(files: Iterable[Path]) -> Content:
         exemplars={k: tuple(v.values()) for k, v in sorted(exemplars.items())},
         sources=sources,
     )
+
+
+def _check_replace(doc: Located, loc: tuple[str | int, ...], what: str, ident: str, earlier: Located | None) -> None:
+    """A file may replace a built-in's id; two of the trainer's own files may not share one.
+
+    Otherwise one of the two would be dropped without a word. The same file named
+    twice (a folder and a file in it) is one file.
+    """
+    if earlier is None or earlier.path == doc.path:
+        return
+    first = Path(earlier.path).resolve()
+    if first == Path(doc.path).resolve() or first in _builtin_set():
+        return
+    line, _ = earlier.where(loc)
+    raise doc.error(loc, f"duplicate {what} id {ident!r}: {earlier.path}" + (f":{line}" if line else "") + " has it too")
+
+
+def _builtin_set() -> frozenset[Path]:
+    return frozenset(f.resolve() for f in builtin_files())
 
 
 def _unknown(doc: Located, loc: tuple[str | int, ...], name: str, what: str = "behaviour or signal") -> ContentError:

@@ -75,16 +75,36 @@ def load_yaml_file(path: str | Path) -> Located:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ContentError(
-            f"not valid UTF-8 (byte {exc.start})", path=str(p)
-        ) from exc
+        raise _not_utf8(raw, exc, str(p)) from exc
     return load_yaml_text(text, str(p))
+
+
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError, path: str) -> ContentError:
+    """The error for a file that is not UTF-8; a GBK file (Chinese Windows' default) is named as such."""
+    try:
+        raw.decode("gbk")
+    except UnicodeDecodeError:
+        return ContentError(f"not valid UTF-8 (byte {exc.start})", path=path)
+    # exc.start counts from after a byte-order mark, if there is one.
+    start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+    before = raw[:start]
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+    return ContentError(
+        f"not valid UTF-8 (byte {exc.start}); the file looks GBK-encoded: save it as UTF-8",
+        path=path, line=line, column=column,
+    )
+
+
+def _code(character: object) -> int:
+    return character if isinstance(character, int) else ord(str(character)[:1] or "\0")
 
 
 def load_yaml_text(text: str, path: str = "<string>") -> Located:
     """Strictly parse YAML text; ``path`` only names it in errors."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the pure-Python reader checks the characters here already
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -95,10 +115,22 @@ def load_yaml_text(text: str, path: str = "<string>") -> Located:
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
         ) from exc
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (NUL and other control characters): point at it.
+        # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters.
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace") if _Loader is not yaml.SafeLoader \
+            else text[: exc.position]
+        raise ContentError(
+            f"invalid YAML: character #x{_code(exc.character):04x} is not allowed ({exc.reason})",
+            path=path,
+            line=before.count("\n") + 1,
+            column=len(before) - before.rfind("\n"),
+        ) from exc
     except yaml.YAMLError as exc:
         raise ContentError(f"invalid YAML: {exc}", path=path) from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         raise ContentError("file is empty", path=path, line=1, column=1)
     marks: dict[Path_, tuple[int, int]] = {}

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator import __version__
+from simulator.engine.step import MAX_REPLY_CHARS
 from simulator.errors import InputError
 
 FORMAT = 1
@@ -131,12 +132,14 @@ def read_transcript(path: str | Path) -> Transcript:
             continue
         try:
             rec = json.loads(line)
-        except json.JSONDecodeError as exc:
+        except (ValueError, RecursionError) as exc:  # also a 5,000-digit number, [[[[… nested too deep
             if no == len(lines) and torn_tail and no > 1:
                 # A write cut short by a crash or power loss: everything before it is intact.
                 warnings.append(f"line {no}: incomplete last line skipped")
                 break
-            raise InputError(f"{p}:{no}: not valid JSON: {exc.msg}") from None
+            detail = exc.msg if isinstance(exc, json.JSONDecodeError) else \
+                "nested too deeply" if isinstance(exc, RecursionError) else "a number too long to read"
+            raise InputError(f"{p}:{no}: not valid JSON: {detail}") from None
         if not isinstance(rec, dict) or not isinstance(rec.get("type"), str):
             raise InputError(f"{p}:{no}: each line must be a JSON object with a 'type'")
         records.append((no, rec))
@@ -162,6 +165,9 @@ def read_transcript(path: str | Path) -> Transcript:
         if kind == "turn":
             if not isinstance(rec.get("text"), str):
                 raise InputError(f"{p}:{no}: turn: 'text' must be a string")
+            if len(rec["text"]) > MAX_REPLY_CHARS:
+                raise InputError(f"{p}:{no}: turn: 'text' is {len(rec['text'])} characters long; "
+                                 f"a reply may be at most {MAX_REPLY_CHARS}")
             if rec.get("turn") != len(turns) + 1:
                 raise InputError(f"{p}:{no}: turn: expected turn {len(turns) + 1}, got {rec.get('turn')!r}")
             turns.append(rec)
@@ -171,6 +177,12 @@ def read_transcript(path: str | Path) -> Transcript:
             if not isinstance(rec.get("ended_at"), str):
                 raise InputError(f"{p}:{no}: footer: missing field 'ended_at'")
             _check_time(p, no, "ended_at", rec["ended_at"])
+            if rec.get("ended_by") is not None and rec["ended_by"] not in ENDINGS:
+                raise InputError(f"{p}:{no}: footer: 'ended_by' must be one of {', '.join(ENDINGS)}, "
+                                 f"got {rec['ended_by']!r}")
+            hints = rec.get("hints", 0)
+            if not isinstance(hints, int) or isinstance(hints, bool) or hints < 0:
+                raise InputError(f"{p}:{no}: footer: 'hints' must be a whole number, got {hints!r}")
             footer = rec
         elif kind == "header":
             raise InputError(f"{p}:{no}: a second header")
