@@ -313,3 +313,25 @@ def test_saying_the_substance_meets_the_need(rules, text, need):
 def test_an_apology_with_a_question_is_not_empty(rules):
     turn = first(rules, "很抱歉给您带来不便，请问无法使用时有什么提示？", "analytical")
     assert "empty_apology" not in {h.counts_as for h in turn.hits}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_customer_never_leads_into_a_fact_that_does_not_follow(rules, lang):
+    # A question that is not a fact question (a rhetorical 你是不是没交？) picks no "asked"
+    # line: those lead into a fact ("听好了，我只说一次：") that only a fact question brings.
+    text = "你是不是没交？" if lang == "zh" else "Are you really sure?"
+    for pid in rules.content.personas:
+        for seed in range(6):
+            turn = first(rules, text, pid, scenario="billing-error", seed=seed, lang=lang)
+            assert not turn.reply.rstrip().endswith((":", "：")), (pid, seed, turn.reply)
+
+
+def test_the_customer_answers_the_move_not_the_need_it_met(rules):
+    # Empathy that meets a need is answered as empathy, not with "that step is reasonable".
+    action_lines = set()
+    for band in ("calm", "annoyed", "angry", "furious"):
+        action_lines |= set(getattr(rules.content.personas["analytical"].replies.zh, band).by_reaction["action"])
+    for seed in range(8):
+        turn = first(rules, "我理解您的心情", "analytical", seed=seed, lang="zh")
+        assert "apologise" in turn.needs_met
+        assert turn.reply not in action_lines

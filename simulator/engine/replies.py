@@ -40,11 +40,15 @@ def reply_for(
         return choose(getattr(lines, lang), state.seed, turn)
     band: m.BandReplies = getattr(getattr(pair.persona.replies, lang), rules.band(anger))
     reaction = "unchanged"
-    if changes:
-        biggest = max(changes, key=lambda c: abs(c.amount))
+    # The customer answers what the reply did: a need met is the consequence of a move
+    # (empathy meeting "acknowledge the feeling"), so it speaks only when nothing else did.
+    said = [c for c in changes if c.kind != "need"] or changes
+    if said:
+        biggest = max(said, key=lambda c: abs(c.amount))
         reaction = biggest.reaction
     total = sum(c.amount for c in changes)
-    pool = band.by_reaction.get(reaction)
+    # The "asked" lines lead into a fact ("听好了，我只说一次："): only a fact question gets one.
+    pool = band.by_reaction.get(reaction) if reaction != "asked" or asked else None
     if not pool:
         pool = band.improved if total < 0 else band.worsened if total > 0 else band.unchanged
     line = choose(pool, state.seed, turn)
