@@ -335,3 +335,14 @@ def test_the_customer_answers_the_move_not_the_need_it_met(rules):
         turn = first(rules, "我理解您的心情", "analytical", seed=seed, lang="zh")
         assert "apologise" in turn.needs_met
         assert turn.reply not in action_lines
+
+
+def test_multipliers_name_the_stance_and_nature_they_come_from(rules):
+    from simulator.reasons import change_reason
+
+    turn = first(rules, "我马上帮您查", "analytical")
+    change = changes_by_rule(turn)["concrete_action"][0]
+    assert ("nature", 1.2) in change.factors  # general-complaint: nature solve
+    assert "投诉性质（解决问题）×1.2" in change_reason(rules, change, "zh", GC)
+    assert "complaint nature: solve a problem ×1.2" in change_reason(rules, change, "en", GC)
+    assert "投诉性质 ×1.2" in change_reason(rules, change, "zh")  # no scenario known: the kind alone
