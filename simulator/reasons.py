@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from simulator.content import models as m
 from simulator.engine.rulebook import Rulebook
 from simulator.engine.state import Change
 from simulator.i18n import t
@@ -23,15 +22,14 @@ def rule_name(
     return rule_id
 
 
-def factor_text(why: str, x: float, lang: str, scenario: m.Scenario | None = None) -> str:
-    """One multiplier in words; with the scenario, stance and nature name its kind (谈判型)."""
+def factor_text(why: str, x: float, lang: str) -> str:
+    """One multiplier in words; stance and nature name which one applies (谈判型)."""
     kind, _, arg = why.partition(":")
     shown = f"{x:g}" if x == round(x, 2) else f"{x:.2f}"
     if kind == "repeat":
         return t("factor.repeat", lang, n=arg, x=shown)
-    if kind in ("stance", "nature") and scenario is not None:
-        value = getattr(scenario, kind)
-        return t(f"factor.{kind}_named", lang, name=t(f"{kind}.{value}", lang), x=shown)
+    if kind in ("stance", "nature") and arg:
+        return t(f"factor.{kind}_named", lang, name=t(f"{kind}.{arg}", lang), x=shown)
     if kind in ("feelings_first", "but_after", "stance", "nature"):
         return t(f"factor.{kind}", lang, x=shown)
     return f"{why} ×{shown}"
@@ -47,8 +45,7 @@ def change_reason(rules: Rulebook, change: Change, lang: str, scenario: str | No
     if change.quote:
         q = change.quote if len(change.quote) <= 40 else change.quote[:39] + "…"
         text += quote_marks(q, lang)
-    sc = rules.content.scenarios.get(scenario) if scenario is not None and change.factors else None
-    extra = [factor_text(why, x, lang, sc) for why, x in change.factors]
+    extra = [factor_text(why, x, lang) for why, x in change.factors]
     return " ".join([text, *extra])
 
 

@@ -342,7 +342,6 @@ def test_multipliers_name_the_stance_and_nature_they_come_from(rules):
 
     turn = first(rules, "我马上帮您查", "analytical")
     change = changes_by_rule(turn)["concrete_action"][0]
-    assert ("nature", 1.2) in change.factors  # general-complaint: nature solve
+    assert ("nature:solve", 1.2) in change.factors  # general-complaint: nature solve
     assert "投诉性质（解决问题）×1.2" in change_reason(rules, change, "zh", GC)
     assert "complaint nature: solve a problem ×1.2" in change_reason(rules, change, "en", GC)
-    assert "投诉性质 ×1.2" in change_reason(rules, change, "zh")  # no scenario known: the kind alone
