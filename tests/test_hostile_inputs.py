@@ -287,3 +287,20 @@ def test_history_with_damaged_cells_still_shows_every_session(tmp_path):
     res = cli_run("history", "--db", str(db), "--html", str(tmp_path / "h.html"))
     assert res.exit_code == 0 and (tmp_path / "h.html").exists()
 
+
+
+def test_jsonl_number_too_long_to_read_spoils_only_its_line(tmp_path):
+    bad = '{"id": "n", "scenario": "general-complaint", "persona": "friendly", "responses": ["hi"], "x": ' + "9" * 5000 + "}"
+    res, ids, errors = batch(tmp_path, "in.jsonl", json.dumps(GOOD_SET) + "\n" + bad + "\n" + json.dumps(GOOD_SET) + "\n")
+    assert res.exit_code == 2 and ids == ["ok", "ok"]
+    assert [(e["line"], e["code"]) for e in errors] == [(2, "bad_json")]
+    assert "4300 digits" in errors[0]["reason"]
+
+
+def test_csv_set_split_far_apart_is_still_caught(tmp_path):
+    # The ids seen are remembered on disk, not in a dict, so this holds for any input size.
+    rows = [row(f"s{i}", 1, "hi") for i in range(3000)] + [row("s7", 2, "again")]
+    res, ids, errors = batch(tmp_path, "in.csv", CSV_HEAD + "".join(rows))
+    assert res.exit_code == 2 and len(ids) == 3000
+    assert [(e["line"], e["id"], e["code"]) for e in errors] == [(3002, "s7", "csv_error")]
+    assert "it began on line 9" in errors[0]["reason"]

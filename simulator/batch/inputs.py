@@ -15,6 +15,7 @@ import dataclasses
 import gzip
 import io
 import shutil
+import sqlite3
 import sys
 import tempfile
 import zlib
@@ -347,7 +348,7 @@ def _group_rows(rows: Iterator[tuple[int, dict[str, Any] | LineError]], lang: st
     with the same id: that would play its replies without the ones before.
     """
     group: _Group | None = None
-    began: dict[str, int] = {}  # the first line of every set id seen so far
+    began = _FirstLines()  # the first line of every set id seen so far
     for line, row in rows:
         if isinstance(row, LineError):
             if group is not None and row.id is not None and row.id == group.id:
@@ -363,11 +364,10 @@ def _group_rows(rows: Iterator[tuple[int, dict[str, Any] | LineError]], lang: st
             if group is not None:
                 yield _finish(group)
             group = _Group(line, sid, {k: row.get(k) for k in ("trainee", "scenario", "persona")}, [])
-            if sid and sid in began:
+            first = began.first(sid, line) if sid else None
+            if first is not None:
                 group.error = LineError(line, "csv_error", {"detail": t("batch.csv_split", lang, id=sid,
-                                                                        first=began[sid])}, sid)
-            elif sid:
-                began[sid] = line
+                                                                        first=first)}, sid)
         if group.error is not None:
             continue
         for key in ("trainee", "scenario", "persona"):
@@ -389,6 +389,34 @@ def _group_rows(rows: Iterator[tuple[int, dict[str, Any] | LineError]], lang: st
                 group.turns.append((turn, line, row.get("response")))
     if group is not None:
         yield _finish(group)
+
+
+class _FirstLines:
+    """The first line of every set id seen, in a temporary SQLite file.
+
+    Catching a set whose rows come back after other sets means remembering every
+    id; a dict would grow with the input (a 10-million-row CSV holds millions of
+    sets), so the ids live on disk and memory stays flat. Small inputs never notice:
+    SQLite keeps a small database in its page cache.
+    """
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect("")  # "": a private temporary file, deleted on close
+        self._db.execute("PRAGMA cache_size = -4096")  # at most 4 MiB of pages in memory
+        self._db.execute("PRAGMA journal_mode = OFF")
+        self._db.execute("PRAGMA synchronous = OFF")
+        self._db.execute("CREATE TABLE first (id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
+
+    def first(self, sid: str, line: int) -> int | None:
+        """Record ``sid`` as first seen at ``line``; if it was seen before, that earlier line."""
+        cur = self._db.execute("INSERT OR IGNORE INTO first VALUES (?, ?)", (sid, line))
+        if cur.rowcount:
+            return None
+        (earlier,) = self._db.execute("SELECT line FROM first WHERE id = ?", (sid,)).fetchone()
+        return int(earlier)
+
+    def __del__(self) -> None:
+        self._db.close()
 
 
 def _finish(group: _Group) -> tuple[int, Item]:

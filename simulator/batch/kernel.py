@@ -130,6 +130,8 @@ def _parse(ctx: WorkerContext, line: int, item: bytes | dict[str, Any] | LineErr
         return LineError(line, "bad_json", {"detail": exc.msg, "column": exc.colno}, excerpt=_excerpt(item))
     except RecursionError:
         return LineError(line, "bad_json", {"detail": "nested too deeply", "column": 1}, excerpt=_excerpt(item))
+    except ValueError as exc:  # not a JSONDecodeError: an integer too long to convert (Python's 4,300-digit limit)
+        return LineError(line, "bad_json", {"detail": str(exc).split(";")[0], "column": 1}, excerpt=_excerpt(item))
     # Raw UTF-8 cannot hold a lone surrogate; only a JSON escape (\ud800) can.
     return check_set(record, line, ctx.scenarios, ctx.personas, check_surrogates=b"\\u" in item)
 
