@@ -85,6 +85,10 @@ def test_the_example_bot_plays_every_run(rules, tmp_path):
         assert len(tr.turns) == rows[0]["played"]
         assert r.report is not None and r.report.read_text("utf-8").startswith("<!DOCTYPE html>")
     assert (out / "report.html").exists() and (out / "errors.jsonl").read_text() == ""
+    page = (out / "report.html").read_text("utf-8")
+    # The cohort page in a bot's words: runs of the bot under test, not a batch's sets and lines.
+    assert "<h1>Bot under test: " in page and "Bot test report" in page
+    assert ">runs<" in page and "Cohort report" not in page and ">sets<" not in page
 
 
 def test_drive_results_match_batch_for_the_same_replies(rules, tmp_path):

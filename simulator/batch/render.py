@@ -171,12 +171,18 @@ def cohort_data(summary: dict[str, Any], rules: Rulebook, lang: str) -> dict[str
                              "amount": f"{r['amount']:+.1f}"} for r in wt["reasons"]],
             },
         })
+    L = labels(lang)
+    heading = summary["input"]
+    if summary.get("format") == "drive":  # the same page for a bot's runs: its own words where they differ
+        L.update(labels(lang, "drive.report."))
+        heading = t("drive.report.heading", lang, input=summary["input"])
     return {
-        "L": labels(lang),
+        "L": L,
         "lang": lang,
         "html_lang": HTML_LANG[lang],
         "generator": f"complaint-sim {__version__}",
         "input": summary["input"],
+        "heading": heading,
         "totals": tot,
         "errors_by_code": [{"code": k, "count": v} for k, v in summary["errors_by_code"].items()],
         "pass_mark": _num(pass_mark),
