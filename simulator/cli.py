@@ -32,15 +32,44 @@ class _Group(click.Group):
         with speaking(default_lang(), self):
             return super().main(*args, **kwargs)
 
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        ctx = super().make_context(info_name, list(args), parent=parent, **extra)
+        ctx.meta["complaint_sim.lang"] = _lang_in(args)
+        return ctx
+
     def invoke(self, ctx: click.Context) -> Any:
+        # Errors are worded in the output's language: the command's --lang, else the locale's.
+        lang = ctx.meta.get("complaint_sim.lang") or default_lang()
         try:
             return super().invoke(ctx)
         except SimError as exc:
-            click.echo(t("cli.error", default_lang(), message=exc), err=True)
+            click.echo(t("cli.error", lang, message=_message(exc, lang)), err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo(t("cli.interrupted", default_lang()), err=True)
+            click.echo(t("cli.interrupted", lang), err=True)
             ctx.exit(130)
+
+
+def _lang_in(args: list[str]) -> str | None:
+    """The value of a ``--lang`` option among the command line's words, if one is given."""
+    for i, word in enumerate(args):
+        if word == "--":
+            break
+        value = args[i + 1] if word == "--lang" and i + 1 < len(args) else word[7:] if word.startswith("--lang=") else None
+        if value in ("zh", "en"):
+            return value
+    return None
+
+
+def _message(exc: SimError, lang: str) -> str:
+    """The error's text in ``lang`` when it is worded in both languages (content errors), else as raised."""
+    from simulator.content.problems import describe
+    from simulator.errors import ContentError
+
+    if isinstance(exc, ContentError):
+        return describe(exc, lang)
+    return str(getattr(exc, "texts", {}).get(lang) or exc)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

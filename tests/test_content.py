@@ -18,7 +18,7 @@ GOOD = Path(__file__).parent / "fixtures" / "good"
 EXPECTED = {
     "alias.yaml": "16:1: hated: YAML aliases (*name) are not allowed",
     "bad-id.yaml": "3:5: id: must be a lower-case id (letters, digits, '-', '_', starting with a letter)",
-    "bad-kind.yaml": "2:7: kind: must be one of lexicon, persona, scenario, engine, scoring, exemplars, got 'person'",
+    "bad-kind.yaml": "2:7: kind: must be one of lexicon, persona, scenario, engine, scoring, exemplars, got 'person' (did you mean persona?)",
     "bad-section.yaml": "5:10: section: must cite a domain.md section, starting with '§' and a number (e.g. '§2.2'), got 'chapter one'",
     "broken-yaml.yaml": "16:6: invalid YAML: did not find expected ',' or ']'",
     "duplicate-key.yaml": "11:1: patience: duplicate key",

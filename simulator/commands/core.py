@@ -54,23 +54,29 @@ def list_cmd(content_dirs: tuple[str, ...], lang: str | None, as_json: bool) -> 
 def validate(paths: tuple[str, ...], content_dirs: tuple[str, ...], lang: str | None) -> None:
     """Check content files (the built-ins when no PATH is given).
 
-    Each error names the file, line, column and field, one per line. `--content`
-    folders are checked like PATHs, against the built-in lexicon and rules.
+    Every error of every file in one run, each as file:line:column: field: message,
+    sorted by file and line. `--content` folders are checked like PATHs, against
+    the built-in lexicon and rules. A file is marked ✓ only once every check has run
+    on it; one that could not be fully checked because of another file's errors is
+    marked ?.
     """
-    from simulator.content.catalog import validate_paths
+    from simulator.content.catalog import validate_report
+    from simulator.content.problems import describe
 
     lg = resolve_lang(lang)
-    files, errors = validate_paths([*paths, *content_dirs])
-    bad = {e.path for e in errors}
-    for f in files:
-        if f not in bad:
+    report = validate_report([*paths, *content_dirs])
+    bad = {e.path for e in report.errors}
+    for f in report.files:
+        if f in report.unchecked:
+            click.echo(t("content.not_checked", lg, path=f))
+        elif f not in bad:
             click.echo(t("validate.ok", lg, path=f))
-    for e in errors:
-        click.echo(str(e), err=True)
-    if errors:
-        click.echo(t("validate.summary_bad", lg, bad=len(bad), count=len(files)), err=True)
+    for e in report.errors:
+        click.echo(describe(e, lg), err=True)
+    if report.errors:
+        click.echo(t("validate.summary_bad", lg, bad=len(bad), count=len(report.files)), err=True)
         sys.exit(2)
-    click.echo(t("validate.summary_ok", lg, count=len(files)))
+    click.echo(t("validate.summary_ok", lg, count=len(report.files)))
 
 
 @click.command()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.content import models as m
-from simulator.content.loader import Content, build_content, builtin_files, iter_yaml, load_file
+from simulator.content.loader import Checked, Content, builtin_files, check_files, iter_yaml
 from simulator.errors import ContentError
 
 SCHEMA_KINDS = ("persona", "scenario", "lexicon", "engine", "scoring", "exemplars")
@@ -37,25 +37,25 @@ def catalog(content: Content) -> dict[str, list[dict[str, Any]]]:
 def validate_paths(paths: list[str]) -> tuple[list[str], list[ContentError]]:
     """Validate files one by one, then cross-check them together with the built-ins.
 
-    Returns the files checked and every error found (one per bad file, plus any
-    cross-file error), so a trainer sees all problems in one run.
+    Returns the files checked and every error found, so a trainer sees all problems
+    in one run. :func:`validate_report` also says which files could not be fully checked.
+    """
+    report = validate_report(paths)
+    return list(report.files), list(report.errors)
+
+
+def validate_report(paths: list[str]) -> Checked:
+    """Every error of ``paths`` (the built-ins when empty): each file's own, then the cross-file ones.
+
+    A trainer's files are checked against the built-in lexicon and rules; the built-ins
+    themselves are context (an error in one, caused by a trainer's rules file, is reported).
     """
     files = [str(p) for p in (iter_yaml(paths) if paths else builtin_files())]
-    errors: list[ContentError] = []
-    good: list[Path] = []
-    for f in files:
-        try:
-            load_file(f)
-            good.append(Path(f))
-        except ContentError as exc:
-            errors.append(exc)
-    if not errors:
-        try:
-            # A trainer's files are checked against the built-in lexicon and rules.
-            build_content((builtin_files() if paths else []) + good)
-        except ContentError as exc:
-            errors.append(exc)
-    return files, errors
+    mine = set(files)
+    context = [str(f) for f in builtin_files() if str(f) not in mine] if paths else []
+    report = check_files(context + files)
+    return Checked(tuple(files), report.errors, frozenset(f for f in report.unchecked if f in mine),
+                   report.content, report.parsed)
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:

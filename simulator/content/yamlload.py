@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from simulator.content.problems import Problem, texts
 from simulator.errors import ContentError
 
 # A content file is hand-written YAML; anything near a megabyte is a mistake or an attack.
@@ -49,6 +50,14 @@ class Located:
             message, path=self.path, line=line, column=col, field=format_field(field)
         )
 
+    def problem(self, field: Path_, msg_id: str, **fields: Any) -> Problem:
+        """A located error worded in both languages (``content.*`` message ids)."""
+        return self.problem_texts(field, texts(msg_id, **fields))
+
+    def problem_texts(self, field: Path_, worded: dict[str, str]) -> Problem:
+        line, col = self.where(field)
+        return Problem(worded, path=self.path, line=line, column=col, field=format_field(field))
+
 
 def format_field(field: Path_) -> str | None:
     """Render a field path as ``needs[2].phrases.zh``."""
@@ -67,11 +76,9 @@ def load_yaml_file(path: str | Path) -> Located:
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        raise ContentError(f"cannot read file ({exc.strerror or exc})", path=str(p)) from exc
+        raise Problem(texts("content.cannot_read", detail=exc.strerror or exc), path=str(p)) from exc
     if len(raw) > MAX_BYTES:
-        raise ContentError(
-            f"file is {len(raw)} bytes, more than the {MAX_BYTES} allowed", path=str(p)
-        )
+        raise Problem(texts("content.too_big", size=len(raw), max=MAX_BYTES), path=str(p))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -79,21 +86,18 @@ def load_yaml_file(path: str | Path) -> Located:
     return load_yaml_text(text, str(p))
 
 
-def _not_utf8(raw: bytes, exc: UnicodeDecodeError, path: str) -> ContentError:
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError, path: str) -> Problem:
     """The error for a file that is not UTF-8; a GBK file (Chinese Windows' default) is named as such."""
     try:
         raw.decode("gbk")
     except UnicodeDecodeError:
-        return ContentError(f"not valid UTF-8 (byte {exc.start})", path=path)
+        return Problem(texts("content.not_utf8", byte=exc.start), path=path)
     # exc.start counts from after a byte-order mark, if there is one.
     start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
     before = raw[:start]
     line = before.count(b"\n") + 1
     column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-    return ContentError(
-        f"not valid UTF-8 (byte {exc.start}); the file looks GBK-encoded: save it as UTF-8",
-        path=path, line=line, column=column,
-    )
+    return Problem(texts("content.gbk", byte=exc.start), path=path, line=line, column=column)
 
 
 def _code(character: object) -> int:
@@ -109,8 +113,8 @@ def load_yaml_text(text: str, path: str = "<string>") -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise ContentError(
-            f"invalid YAML: {problem}",
+        raise Problem(
+            texts("content.invalid_yaml", problem=problem),
             path=path,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
@@ -120,19 +124,19 @@ def load_yaml_text(text: str, path: str = "<string>") -> Located:
         # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters.
         before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace") if _Loader is not yaml.SafeLoader \
             else text[: exc.position]
-        raise ContentError(
-            f"invalid YAML: character #x{_code(exc.character):04x} is not allowed ({exc.reason})",
+        raise Problem(
+            texts("content.bad_char", code=f"{_code(exc.character):04x}", reason=exc.reason),
             path=path,
             line=before.count("\n") + 1,
             column=len(before) - before.rfind("\n"),
         ) from exc
     except yaml.YAMLError as exc:
-        raise ContentError(f"invalid YAML: {exc}", path=path) from exc
+        raise Problem(texts("content.invalid_yaml", problem=exc), path=path) from exc
     finally:
         if loader is not None:
             loader.dispose()
     if node is None:
-        raise ContentError("file is empty", path=path, line=1, column=1)
+        raise Problem(texts("content.empty"), path=path, line=1, column=1)
     marks: dict[Path_, tuple[int, int]] = {}
     builder = _Builder(path, marks, loader)
     data = builder.build(node, (), 0)
@@ -146,9 +150,9 @@ class _Builder:
         self.loader = loader
         self.seen: set[int] = set()
 
-    def fail(self, node: yaml.Node, field: Path_, message: str) -> ContentError:
-        return ContentError(
-            message,
+    def fail(self, node: yaml.Node, field: Path_, msg_id: str, **fields: Any) -> Problem:
+        return Problem(
+            texts(msg_id, **fields),
             path=self.path,
             line=node.start_mark.line + 1,
             column=node.start_mark.column + 1,
@@ -157,29 +161,27 @@ class _Builder:
 
     def build(self, node: yaml.Node, field: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise self.fail(node, field, f"nested more than {MAX_DEPTH} levels deep")
+            raise self.fail(node, field, "content.too_deep", max=MAX_DEPTH)
         # Composing resolves an alias to the very node its anchor named, so a node seen
         # twice is an alias: rejected, since aliases are how YAML bombs are built.
         if id(node) in self.seen:
-            raise self.fail(node, field, "YAML aliases (*name) are not allowed")
+            raise self.fail(node, field, "content.alias")
         self.seen.add(id(node))
         self.marks[field] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise self.fail(key_node, field, "YAML merge keys (<<) are not allowed")
+                    raise self.fail(key_node, field, "content.merge")
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise self.fail(key_node, field, "keys must be plain strings")
+                    raise self.fail(key_node, field, "content.key_not_scalar")
                 key = self.loader.construct_object(key_node)
                 if not isinstance(key, str):
-                    raise self.fail(
-                        key_node, field, f"key {key_node.value!r} is not a string (quote it)"
-                    )
+                    raise self.fail(key_node, field, "content.key_not_string", key=repr(key_node.value))
                 if id(value_node) in self.seen:
-                    raise self.fail(key_node, field + (key,), "YAML aliases (*name) are not allowed")
+                    raise self.fail(key_node, field + (key,), "content.alias")
                 if key in out:
-                    raise self.fail(key_node, field + (key,), "duplicate key")
+                    raise self.fail(key_node, field + (key,), "content.duplicate_key")
                 out[key] = self.build(value_node, field + (key,), depth + 1)
             return out
         if isinstance(node, yaml.SequenceNode):
@@ -187,4 +189,4 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
-            raise self.fail(node, field, f"invalid value: {getattr(exc, 'problem', exc)}") from exc
+            raise self.fail(node, field, "content.invalid_value", problem=getattr(exc, "problem", exc)) from exc
