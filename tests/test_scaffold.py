@@ -67,12 +67,16 @@ def scaffold_in(out: Path, kind: str, name: str, lang: str = "en", **kw):  # typ
 
 
 @pytest.mark.parametrize("kind", ["scenario", "persona"])
-def test_copy_is_exact_but_for_the_id(tmp_path: Path, content, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_copy_is_exact_but_for_the_id_and_name(tmp_path: Path, content, kind: str) -> None:  # type: ignore[no-untyped-def]
+    from simulator.authoring.scaffold import placeholder_name
+
     source = {"scenario": "renewal-fee", "persona": "self-centered"}[kind]
     made = scaffold_in(tmp_path, kind, "copy", source=source)
     _, model = load_file(made.path)
     original = content.scenarios[source] if kind == "scenario" else content.personas[source]
-    assert model == original.model_copy(update={"id": "copy"})
+    # The display name is a placeholder, so `list` does not show two of the original's.
+    label = "title" if kind == "scenario" else "name"
+    assert model == original.model_copy(update={"id": "copy", label: placeholder_name("copy")})
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -436,3 +436,21 @@ def check_exemplars(content: Content, src: Sources) -> Iterator[Finding]:
                 path = ("sets", k, "responses", j)
                 if looks_wrong(x.lang, line):
                     yield at("wrong-language", doc, path, language=x.lang, text=_short(line))
+
+
+def check_display_names(content: Content, src: Sources) -> Iterator[Finding]:
+    """Two personas (or two scenarios) shown under one name in a language cannot be told apart in `list`."""
+    groups = (
+        ("persona", "name", {pid: (p.name, src.personas[pid]) for pid, p in content.personas.items()}),
+        ("scenario", "title", {sid: (s.title, src.scenarios[sid]) for sid, s in content.scenarios.items()}),
+    )
+    for what, key, items in groups:
+        for lang in LANGS:
+            by_name: dict[str, list[str]] = {}
+            for ident, (text, _) in items.items():
+                by_name.setdefault(getattr(text, lang).strip(), []).append(ident)
+            for name, idents in by_name.items():
+                for ident in idents if len(idents) > 1 else ():
+                    others = [i for i in idents if i != ident]
+                    yield at("name-duplicate", items[ident][1], (key, lang), what=local(f"lint.what.{what}"),
+                             key=key, name=name, language=lang, others=", ".join(others))

@@ -65,6 +65,8 @@ CODES: dict[str, Severity] = {
     "reply-pool-missing": W,
     "reply-pool-unused": W,
     "reply-pool-fallback": N,
+    # personas and scenarios together
+    "name-duplicate": W,
     # the emotion dynamics, found by searching over the behaviour space
     "scenario-unresolvable": E,
     "scenario-trivial": E,
@@ -94,8 +96,24 @@ def local(msg_id: str, **fields: Any) -> LocalText:
     return LocalText(msg_id, tuple(fields.items()))
 
 
+@dataclass(frozen=True)
+class ByLang:
+    """A value given in each language (a persona's display name): shown in the output's."""
+
+    zh: str
+    en: str
+
+    def render(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def by_lang(text: Any) -> ByLang:
+    """A content ``Text`` (anything with .zh and .en) as a finding value."""
+    return ByLang(str(text.zh), str(text.en))
+
+
 def _render(value: Any, lang: str) -> Any:
-    if isinstance(value, LocalText):
+    if isinstance(value, (LocalText, ByLang)):
         return value.render(lang)
     if isinstance(value, (list, tuple)):
         parts = [str(_render(v, lang)) for v in value]
@@ -116,14 +134,18 @@ class Finding:
     # Other files the finding is about (the persona of a persona × scenario finding),
     # so `lint my-persona.yaml` shows it although it sits in a scenario file.
     subjects: frozenset[str] = frozenset()
-    # Findings that report a validation error carry its text, already worded.
+    # Findings that report a validation error carry its text, already worded
+    # (``texts``: the same per language, when it is worded in both).
     text: str | None = None
+    texts: tuple[tuple[str, str], ...] = ()
 
     @property
     def severity(self) -> Severity:
         return CODES[self.code]
 
     def message(self, lang: str) -> str:
+        if self.texts:
+            return dict(self.texts).get(lang) or str(self.text)
         if self.text is not None:
             return self.text
         return t(f"lint.{self.code}", lang, **{k: _render(v, lang) for k, v in self.args})

@@ -34,7 +34,7 @@ from simulator.i18n import LANGS
 from simulator.text.normalise import normalise
 from simulator.text.signals import read_signals, reply_key
 
-from .findings import Finding, at, local
+from .findings import Finding, at, by_lang, local
 from .sources import Sources
 
 # A reply of two or three sentences makes about four moves; the good exemplars
@@ -376,14 +376,16 @@ def reach_findings(rules: Rulebook, src: Sources, results: list[Reach]) -> Itera
                 cannot_leave.setdefault(pid, []).append(sid)
         pids = list(dict.fromkeys(r.persona for r in rs))
         yield at("reach-summary", doc, ("id",), scenario=sid,
-                 personas=[_summary(pid, [r for r in rs if r.persona == pid]) for pid in pids],
+                 personas=[_summary(by_lang(content.persona(pid).name), [r for r in rs if r.persona == pid])
+                           for pid in pids],
                  subjects=[src.persona_file(pid) for pid in pids])
     for pid, sids in cannot_leave.items():
         yield at("never-leaves", src.personas[pid], ("thresholds",), persona=pid,
                  scenarios=", ".join(sids), subjects=[src.scenario_file(s) for s in sids])
 
 
-def _summary(pid: str, rs: list[Reach]) -> object:
+def _summary(pid: object, rs: list[Reach]) -> object:
+    """One persona's line of a reach summary; ``pid`` is its display name (in each language)."""
     def turns(r: Reach) -> str:
         return str(r.resolve_turns) if r.resolve_turns is not None else "–"
 

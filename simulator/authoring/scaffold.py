@@ -65,7 +65,9 @@ def scaffold(
         raise InputError(t("new.exists", lang, path=target))
     src_id = source or DEFAULT_SOURCE[kind]
     base = content.scenario(src_id) if kind == "scenario" else content.persona(src_id)
-    model = base.model_copy(update={"id": name})
+    # The copy gets a name of its own, or `list` would show two of the original's.
+    label = "title" if kind == "scenario" else "name"
+    model = base.model_copy(update={"id": name, label: placeholder_name(name)})
     schema_dir = out / SCHEMA_DIR
     schema = schema_dir / f"{kind}.schema.json"
     text = render(model, lang, modeline=_schema_ref(schema, out), source=src_id, out_dir=out)
@@ -74,6 +76,11 @@ def scaffold(
     write_schemas(schema_dir)
     target.write_text(text, "utf-8")
     return Scaffold(target, schema, text)
+
+
+def placeholder_name(ident: str) -> m.Text:
+    """A display name to replace, derived from the id, in both languages: ``impatient-boss（待命名）``."""
+    return m.Text(zh=t("new.placeholder", "zh", id=ident), en=t("new.placeholder", "en", id=ident))
 
 
 def _schema_ref(schema: Path, out: Path) -> str:

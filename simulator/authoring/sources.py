@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from simulator.content import models as m
-from simulator.content.loader import Content, build_content, builtin_files, iter_yaml, load_file
+from simulator.content.loader import Content, builtin_files, check_files, iter_yaml
 from simulator.content.yamlload import Located
 from simulator.errors import ContentError
 
@@ -54,26 +54,17 @@ def content_files(paths: Iterable[str | Path], with_builtins: bool = True) -> li
 
 
 def load_sources(files: list[Path]) -> tuple[Loaded | None, list[ContentError]]:
-    """Load and cross-check ``files``; on any error return the errors instead."""
-    errors: list[ContentError] = []
-    parsed: list[tuple[Located, object]] = []
-    for f in files:
-        try:
-            parsed.append(load_file(f))
-        except ContentError as exc:
-            errors.append(exc)
-    if errors:
-        return None, errors
-    try:
-        content = build_content(files)
-    except ContentError as exc:
-        return None, [exc]
+    """Load and cross-check ``files``; on any error return every error instead (all files, in one pass)."""
+    checked = check_files(files)
+    if checked.errors or checked.content is None:
+        return None, list(checked.errors)
+    content = checked.content
     single: dict[str, Located] = {}
     personas: dict[str, Located] = {}
     scenarios: dict[str, Located] = {}
     exemplars: list[tuple[Located, m.Exemplars]] = []
     # Same precedence as the loader: a later file with the same id wins.
-    for doc, model in parsed:
+    for doc, model in checked.parsed:
         if isinstance(model, m.Persona):
             personas[model.id] = doc
         elif isinstance(model, m.Scenario):

@@ -58,25 +58,29 @@ def new(kind: str, name: str, source: str | None, out_dir: str, force: bool,
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
+@click.option("--all", "report_all", is_flag=True,
+              help="Report on the built-in content too, not only on the PATHs given.")
 @content_option
 @lang_option
 @json_option
-def lint(paths: tuple[str, ...], strict: bool, content_dirs: tuple[str, ...], lang: str | None,
+def lint(paths: tuple[str, ...], strict: bool, report_all: bool, content_dirs: tuple[str, ...], lang: str | None,
          as_json: bool) -> None:
     """Check that content works, beyond being valid (the built-ins when no PATH is given).
 
     Searches whether each persona can be calmed in each scenario, how fast,
     and whether it can be driven away; finds dead rules, phrases listed against
     their meaning, missing reply pools and translations. PATHs are loaded on
-    top of the built-in content and only findings about them are shown;
-    --content adds files they need (exemplars, personas) without reporting on
-    them. Exit status: 0 passed, 1 failed, 2 content does not load.
+    top of the built-in content and only findings about them are shown (--all
+    shows the built-ins' too); --content adds files they need (exemplars,
+    personas) without reporting on them. When files do not load, every load
+    error of every file is shown at once. Exit status: 0 passed, 1 failed,
+    2 content does not load.
     """
     from simulator.authoring.findings import Severity, counts
     from simulator.authoring.lint import lint_paths
 
     lg = resolve_lang(lang)
-    result = lint_paths(list(paths), context=content_dirs)
+    result = lint_paths(list(paths), context=content_dirs, report_all=report_all)
     if as_json:
         emit_json([f.to_dict(lg) for f in result.findings])
     else:
