@@ -29,6 +29,8 @@ DRIFT_SECTION = "§1 fast, simple handling"
 MAX_REPLY_CHARS = 5000
 # Hits take effect in the order they were typed; a derived hit after the one it came from.
 _READING_ORDER = attrgetter("start", "derived")
+# What ends a clause for suppression by another behaviour (the matcher's breaks, as typed).
+_CLAUSE_BREAKS = frozenset(",.!?;:。，！？；：、…\n")
 
 
 def start(rules: Rulebook, scenario: str, persona: str, *, seed: int = 0, lang: str = "zh") -> SessionState:
@@ -89,7 +91,7 @@ def read_reply(rb: Rulebook, scenario: str, text: str, seen: frozenset[str] = fr
     signals = read_signals(norm, rb.limits, key)
     if key and key in seen:
         signals.append(Signal("repeated", 1, 0, len(text), text))
-    hits, counted = _settle(rb, hits, signals)
+    hits, counted = _settle(rb, hits, signals, text)
     if not rb.negative_ids.isdisjoint(counted) and signals:
         # A question asked in the same breath as a rebuke is rhetorical (§5 你怎么能这么做？),
         # not fact-finding: it earns nothing.
@@ -164,15 +166,21 @@ def play(state: SessionState, texts: Iterable[str], *, with_reply: bool = True) 
     return turns
 
 
-def _settle(rb: Rulebook, hits: list[Hit], signals: list[Signal]) -> tuple[list[Hit], set[str]]:
-    """Apply suppression and add derived behaviours (time_commitment, empty_apology…).
+def _settle(
+    rb: Rulebook, hits: list[Hit], signals: list[Signal], text: str = ""
+) -> tuple[list[Hit], set[str]]:
+    """Drop a 但是 with nothing kind before it, apply suppression and add derived behaviours
+    (time_commitment, empty_apology…).
 
     Returns the hits and the behaviours they count as.
     """
     signal_kinds = {s.kind for s in signals}
     counted = _counted(hits)
+    if not counted.isdisjoint(rb.but_discounts):
+        hits = _unfounded_buts(rb, hits)
+        counted = _counted(hits)
     if not rb.suppressible_ids.isdisjoint(counted):
-        hits = _cancel(rb, hits, counted | signal_kinds)
+        hits = _cancel(rb, hits, signal_kinds, text)
         counted = _counted(hits)
     present = counted | signal_kinds
     added: list[Hit] = []
@@ -186,9 +194,27 @@ def _settle(rb: Rulebook, hits: list[Hit], signals: list[Signal]) -> tuple[list[
     if added:
         hits = [*hits, *added]
         if not rb.suppressible_ids.isdisjoint(counted):
-            hits = _cancel(rb, hits, present)
+            hits = _cancel(rb, hits, signal_kinds, text)
             counted = _counted(hits)
     return hits, counted
+
+
+def _unfounded_buts(rb: Rulebook, hits: list[Hit]) -> list[Hit]:
+    """A 但是 counts only after something kind (§5 "可是 / 但是 after a kind sentence").
+
+    With no calming hit before it in the reply, it reverses nothing: 我不能给您退款，但是我理解
+    您的心情 puts the kind part after the 但是.
+    """
+    rules = rb.rules
+    out = []
+    for h in hits:
+        if h.counts_as in rb.but_discounts and not any(
+            o.counts_as is not None and o.end <= h.start and rules[o.counts_as].polarity == "positive"
+            for o in hits
+        ):
+            h = h._replace(counts_as=None)
+        out.append(h)
+    return out
 
 
 def _counted(hits: list[Hit]) -> set[str]:
@@ -209,15 +235,28 @@ def _anchor(ref: str, hits: list[Hit], signals: list[Signal], added: list[Hit]) 
     raise AssertionError(f"no anchor for {ref}")  # ``ref`` is present, so something shows it
 
 
-def _cancel(rb: Rulebook, hits: list[Hit], present: set[str]) -> list[Hit]:
-    """Hits whose behaviour is suppressed by something else present count for nothing."""
+def _cancel(rb: Rulebook, hits: list[Hit], signal_kinds: set[str], text: str) -> list[Hit]:
+    """Hits whose behaviour is suppressed by something else present count for nothing.
+
+    A signal suppresses anywhere in the reply (尽快 with a concrete time); a behaviour only
+    in the same clause (大概 inside a fact question, 请问您大概是几号收到的).
+    """
     out = []
     for h in hits:
         rule = rb.rules.get(h.counts_as or "")
-        if rule is not None and rule.suppressed_by and present.intersection(rule.suppressed_by):
-            h = h._replace(counts_as=None)
+        if rule is not None and rule.suppressed_by:
+            by = rule.suppressed_by
+            if not signal_kinds.isdisjoint(by) or any(
+                o is not h and o.counts_as in by and _same_clause(text, h, o) for o in hits
+            ):
+                h = h._replace(counts_as=None)
         out.append(h)
     return out
+
+
+def _same_clause(text: str, a: Hit, b: Hit) -> bool:
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return not any(c in _CLAUSE_BREAKS for c in text[lo:hi])
 
 
 def scaled(
