@@ -5,12 +5,17 @@ and non-negators (words such as 不好意思 that contain 不 but do not negate)
 Where behaviour phrases overlap, the leftmost-longest wins. A negator, or a
 chain of them, shortly before a hit with no clause break between negates it
 when their count is odd: the hit then counts as its ``negated_as`` behaviour or
-not at all. A negative phrase ending in a negator (我不能, 我不会) that negates the
-hit after it is absorbed, so 我不会让这件事拖下去 is a promise, not a refusal.
+not at all. A negative phrase ending in a negator (我不能, 我不会, 没有办法) that negates
+the hit after it is absorbed, so 我不会让这件事拖下去 is a promise, not a refusal. One negation
+makes one hit: a second hit negated by the same negator into the same behaviour merges into
+the first (我不能马上给您退款 is one refusal). A hit directly followed, in the same clause,
+by a phrase of its ``negated_as`` behaviour that starts with a negator is negated by it too
+(退款是不行的, "refunds are not available").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
@@ -71,6 +76,18 @@ class _Span:
     ident: str = ""
 
 
+# English self-introductions by name (§2.3 tell them your name): "I'm Emily", "This is Emily
+# from support". The name is a capitalised word: after "I'm" it ends the clause or comes
+# before from/here/speaking; after "This is" only before those ("This is Great." is no name).
+# Lower-case "i'm sorry" is never a name.
+_NAME_FRAMES = ("i'm ", "i am ", "this is ", "im ")
+_NAME_RE = re.compile(
+    r"\b(?:(?:[Ii]'?m|I am) [A-Z][a-z]+(?=\s*(?:[,.!;:]|$)|\s+(?:from|here|speaking)\b)"
+    r"|[Tt]his is [A-Z][a-z]+(?=\s+(?:from|here|speaking)\b))"
+)
+_NAME_BEHAVIOUR = "introduce_self"
+
+
 def _is_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch == "'")
 
@@ -89,6 +106,7 @@ class Matcher:
                     entries.setdefault(key, []).append((kind, ident))
 
         self.negated_as = {b.id: b.negated_as for b in lexicon.behaviours}
+        self._names = any(b.id == _NAME_BEHAVIOUR for b in lexicon.behaviours)
         self.negative = frozenset(b.id for b in lexicon.behaviours if b.polarity == "negative")
         for b in lexicon.behaviours:
             if b.phrases is not None:
@@ -112,6 +130,12 @@ class Matcher:
 
     def scan(self, norm: NormText) -> tuple[list[Hit], list[NeedHit]]:
         """Find behaviour hits (with negation resolved) and need hits in a reply."""
+        hits, need_hits = self._scan(norm)
+        if self._names and any(f in norm.folded for f in _NAME_FRAMES):
+            hits = _with_names(norm.original, hits)
+        return hits, need_hits
+
+    def _scan(self, norm: NormText) -> tuple[list[Hit], list[NeedHit]]:
         text = norm.folded
         n = len(text)
         # Plain tuples while scanning: (start, -length, id, end) sorts leftmost-longest as is.
@@ -149,12 +173,19 @@ class Matcher:
             return hits, self._needs(norm, _spans(needs), _spans(chosen_t), [])
         chosen = _spans(chosen_t)
         # Negators may not straddle a behaviour phrase (不要 in 不要不这样 loses to the
-        # phrase 要不这样), but one may end a phrase (the 不能 of 我不能).
+        # phrase 要不这样), but one may end a phrase (the 不能 of 我不能). A non-negator that
+        # starts inside a phrase still shields its negator (有没有 in 有没有办法, "can't wait" in
+        # "i can't wait"); one that starts before a phrase does not (不高兴 + 高兴为您服务).
         tokens = _spans(_choose([
             t for t in negators
-            if not any(t[0] < h.end and h.start < t[3] and not (h.start <= t[0] and t[3] == h.end) for h in chosen)
+            if not any(
+                t[0] < h.end and h.start < t[3]
+                and not (h.start <= t[0] and (t[3] == h.end or t[2] != NEGATOR))
+                for h in chosen
+            )
         ]))
-        hits = self._resolve(norm, chosen, tokens)
+        neg_starts = {t[0] for t in negators if t[2] == NEGATOR}
+        hits = self._resolve(norm, chosen, tokens, neg_starts)
         need_hits = self._needs(norm, _spans(needs), chosen, tokens) if needs else []
         return hits, need_hits
 
@@ -182,7 +213,9 @@ class Matcher:
         cjk = sum(1 for c in gap if not c.isascii() and not c.isspace())
         return words + cjk <= self.max_gap
 
-    def _resolve(self, norm: NormText, chosen: list[_Span], tokens: list[_Span]) -> list[Hit]:
+    def _resolve(
+        self, norm: NormText, chosen: list[_Span], tokens: list[_Span], neg_starts: set[int]
+    ) -> list[Hit]:
         text = norm.folded
         # A hit that ends in a negator (我不能, 我不会) can negate what follows it.
         ends_in_negator = [
@@ -195,8 +228,9 @@ class Matcher:
             key=lambda s: (s.end, s.start),
         )
         absorbed: set[int] = set()
-        resolved: list[tuple[int, Hit]] = []
+        resolved: list[Hit] = []
         index = {id(h): i for i, h in enumerate(chosen)}
+        by_negation: dict[tuple[int, str], int] = {}
         for i, h in enumerate(chosen):
             chain = self._chain(text, h.start, [t for t in chain_tokens if t is not h]) if chain_tokens else []
             negated = len(chain) % 2 == 1
@@ -204,10 +238,30 @@ class Matcher:
             for t in chain:
                 if id(t) in index:
                     absorbed.add(index[id(t)])
-            s, e = norm.span(start if negated else h.start, h.end)
             counts_as = self.negated_as.get(h.ident) if negated else h.ident
-            resolved.append((i, Hit(h.ident, s, e, norm.original[s:e], negated, counts_as)))
-        return [hit for i, hit in resolved if i not in absorbed]
+            s, e = norm.span(start if negated else h.start, h.end)
+            if negated and counts_as is not None:
+                # One negation, one hit: 我不能马上给您退款 refuses once, not twice.
+                first = by_negation.setdefault((id(chain[0]), counts_as), i)
+                if first != i:
+                    absorbed.add(i)
+                    prev = resolved[first]
+                    resolved[first] = prev._replace(end=e, quote=norm.original[prev.start:e])
+            resolved.append(Hit(h.ident, s, e, norm.original[s:e], negated, counts_as))
+        # Post-negation: a hit directly followed by its own negation (退款是不行的, "refunds are
+        # not available") is that negation, one hit from the good word to the refusal.
+        for i in range(len(chosen) - 1):
+            h, nxt, hit = chosen[i], chosen[i + 1], resolved[i]
+            target = self.negated_as.get(h.ident)
+            if (
+                target is not None and nxt.ident == target and nxt.start in neg_starts
+                and not hit.negated and not resolved[i + 1].negated
+                and i not in absorbed and i + 1 not in absorbed and self._close(text[h.end:nxt.start])
+            ):
+                s, e = norm.span(h.start, nxt.end)
+                resolved[i] = Hit(h.ident, s, e, norm.original[s:e], True, target)
+                absorbed.add(i + 1)
+        return [hit for i, hit in enumerate(resolved) if i not in absorbed]
 
     def _needs(
         self, norm: NormText, needs: list[_Span], chosen: list[_Span], tokens: list[_Span]
@@ -229,6 +283,18 @@ class Matcher:
             s, e = norm.span(span.start, span.end)
             out.append(NeedHit(span.ident, s, e, norm.original[s:e]))
         return out
+
+
+def _with_names(original: str, hits: list[Hit]) -> list[Hit]:
+    """Add a self-introduction hit for each "I'm Emily" no other hit covers."""
+    found = [
+        Hit(_NAME_BEHAVIOUR, m.start(), m.end(), m.group(), False, _NAME_BEHAVIOUR)
+        for m in _NAME_RE.finditer(original)
+        if not any(h.start < m.end() and m.start() < h.end for h in hits)
+    ]
+    if not found:
+        return hits
+    return sorted([*hits, *found], key=lambda h: h.start)
 
 
 def _free_negators(tokens: list[_Span], chosen: list[_Span]) -> list[_Span]:
