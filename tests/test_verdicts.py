@@ -205,3 +205,26 @@ def test_negation_look_alikes_verdict(rules, text):
 def test_negation_look_alikes_stay(rules, text, behaviour):
     present = counted(rules, text)
     assert behaviour in present or (behaviour == "refusal" and "negative_language" in present), present
+
+
+# Idioms that start with a negative ("I can't", "I couldn't", "are you sure") but say the
+# opposite: agreement (§3 partial agreement), thanks (§3.5), an apology (§5), a confirmation
+# of the customer's request (§3.4).
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("I couldn't agree more, that should never have happened.", "acknowledge_feelings"),
+    ("I can't thank you enough for your patience.", "thank_complaint"),
+    ("I can't apologise enough for this mix-up.", "apology"),
+    ("Are you sure you want to cancel the order?", "check_understanding"),
+])
+def test_idioms_that_start_negative_verdict(rules, text, behaviour):
+    present = counted(rules, text)
+    # (a bare apology is still an empty one: that is about substance, not the idiom)
+    assert behaviour in present and not {"negative_language", "refusal", "doubt_customer"} & present, present
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("Are you sure you paid?", "doubt_customer"), ("I can't help you.", "negative_language"),
+    ("I couldn't find anything, sorry.", "negative_language"),
+])
+def test_idiom_look_alikes_stay_negative(rules, text, behaviour):
+    assert behaviour in counted(rules, text)
