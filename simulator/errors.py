@@ -38,14 +38,15 @@ class ContentError(SimError):
         self.field = field
         super().__init__(self.format())
 
-    def format(self) -> str:
+    def format(self, reason: str | None = None) -> str:
+        """``file:line:column: field: reason``; ``reason`` replaces the English one (a translation)."""
         where = self.path or "<content>"
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.reason}"
+        return f"{where}:{field} {self.reason if reason is None else reason}"
 
 
 class UnknownNameError(SimError):

@@ -39,13 +39,7 @@ def reason(err: ContentError, lang: str) -> str:
 
 def describe(err: ContentError, lang: str) -> str:
     """``file:line:column: field: reason`` with the reason in ``lang``."""
-    where = err.path or "<content>"
-    if err.line is not None:
-        where += f":{err.line}"
-        if err.column is not None:
-            where += f":{err.column}"
-    field = f" {err.field}:" if err.field else ""
-    return f"{where}:{field} {reason(err, lang)}"
+    return err.format(reason(err, lang))
 
 
 def sort_key(err: ContentError) -> tuple[str, int, int]:
