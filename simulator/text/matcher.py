@@ -11,6 +11,13 @@ makes one hit: a second hit negated by the same negator into the same behaviour 
 the first (我不能马上给您退款 is one refusal). A hit directly followed, in the same clause,
 by a phrase of its ``negated_as`` behaviour that starts with a negator is negated by it too
 (退款是不行的, "refunds are not available").
+
+What some phrases do depends on the clause around them (found on real helpdesk replies,
+benchmarks/stc3.py): a phrase typed as a chat emoji code ([呵呵]) is a picture, not words; a
+refusal word in a question asks what happened (是升级后不行了吗？) and in a condition names
+an outcome (如果重启后还是不行，…), unless a rule is stated (如…是无法办理的); a reason
+word in a question asks for the cause; and "as … as possible" (尽快) is no vague promise
+when it is the reply's purpose (为了尽快解决…，请…) or asked of the customer (建议您尽快充值).
 """
 
 from __future__ import annotations
@@ -87,6 +94,27 @@ _NAME_RE = re.compile(
 )
 _NAME_BEHAVIOUR = "introduce_self"
 
+# Clause-sensitive senses (see the module docstring). Each names the behaviours it applies
+# to; a behaviour the lexicon does not define is simply never affected.
+# §5 refusing outright / 首问负责制: a refusal or a sending-away inside a question asks the
+# customer what happened (还是到营业厅换的卡呢？); §3 给出原因: a reason word in a
+# question asks for the cause (是什么操作导致的？). Either way the question is the move.
+_QUESTION_SCOPED = frozenset({"refusal", "pass_the_buck", "explain_reason"})
+# §5 refusing outright: "if it still fails, do X" gives the next step (§3.3), it refuses
+# nothing. A rule stated with 是 (如办理了合约是不能销户的) still refuses.
+_CONDITION_SCOPED = frozenset({"refusal"})
+_CONDITION = re.compile(
+    r"如果|假如|假若|倘若|如若|若是|万一|(?<![主需])要是|(?<![例比譬不犹诸一正])如(?![何下此今实意期同])"
+    r"|(?<!倘)若(?!干)|\bif\b"
+)
+# §5 vague language (打太极) is about when the company will act: 尽快 as the reply's purpose
+# (为了尽快解决您的问题，请…) or asked of the customer (建议您尽快充值) promises nothing.
+_PURPOSE_SCOPED = frozenset({"vague"})
+_PURPOSE = re.compile(r"为了|\bin order to\b")
+_ADVICE = re.compile(r"(?:建议|请)(?:您|你|亲)?$")
+_AS_SOON = "尽"  # 尽快, 尽早, 尽量, 尽可能: "as … as possible"
+_SCOPED = _QUESTION_SCOPED | _CONDITION_SCOPED | _PURPOSE_SCOPED
+
 
 def _is_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch == "'")
@@ -149,6 +177,8 @@ class Matcher:
                 continue
             if word_end and end < n and _is_word(text[end]):
                 continue
+            if start > 0 and end < n and text[start - 1] == "[" and text[end] == "]":
+                continue  # a chat emoji code such as [呵呵] is a picture, not words
             for ident in behaviour_ids:
                 behaviours.append((start, -length, ident, end))
             if need_ids:
@@ -165,9 +195,10 @@ class Matcher:
             original, starts, ends = norm.original, norm.starts, norm.ends
             hits = []
             for start, _, ident, end in chosen_t:
+                counts = self._sense(text, start, end, ident) if ident in _SCOPED else ident
                 if starts is not None and ends is not None:
                     start, end = starts[start], ends[end - 1]
-                hits.append(Hit(ident, start, end, original[start:end], False, ident))
+                hits.append(Hit(ident, start, end, original[start:end], False, counts))
             if not needs:
                 return hits, []
             return hits, self._needs(norm, _spans(needs), _spans(chosen_t), [])
@@ -229,6 +260,7 @@ class Matcher:
         )
         absorbed: set[int] = set()
         resolved: list[Hit] = []
+        folded: list[tuple[int, int]] = []  # each resolved hit's span in the folded text
         index = {id(h): i for i, h in enumerate(chosen)}
         by_negation: dict[tuple[int, str], int] = {}
         for i, h in enumerate(chosen):
@@ -248,6 +280,7 @@ class Matcher:
                     prev = resolved[first]
                     resolved[first] = prev._replace(end=e, quote=norm.original[prev.start:e])
             resolved.append(Hit(h.ident, s, e, norm.original[s:e], negated, counts_as))
+            folded.append((start if negated else h.start, h.end))
         # Post-negation: a hit directly followed by its own negation (退款是不行的, "refunds are
         # not available") is that negation, one hit from the good word to the refusal.
         for i in range(len(chosen) - 1):
@@ -260,8 +293,32 @@ class Matcher:
             ):
                 s, e = norm.span(h.start, nxt.end)
                 resolved[i] = Hit(h.ident, s, e, norm.original[s:e], True, target)
+                folded[i] = (h.start, nxt.end)
                 absorbed.add(i + 1)
-        return [hit for i, hit in enumerate(resolved) if i not in absorbed]
+        return [
+            hit if hit.counts_as not in _SCOPED else hit._replace(counts_as=self._sense(text, *folded[i], hit.counts_as))
+            for i, hit in enumerate(resolved) if i not in absorbed
+        ]
+
+    @staticmethod
+    def _sense(text: str, start: int, end: int, counts_as: str | None) -> str | None:
+        """What a hit at folded ``[start, end)`` counts as in its clause (see the module docstring)."""
+        if counts_as is None:
+            return None
+        if counts_as in _QUESTION_SCOPED:
+            stop = next((c for c in text[end:] if c in _CLAUSE_BREAKS), "")
+            if stop == "?":
+                return None
+        if counts_as in _CONDITION_SCOPED or counts_as in _PURPOSE_SCOPED:
+            lo = max(text.rfind(c, 0, start) for c in _CLAUSE_BREAKS) + 1
+            before = text[lo:start]
+            if counts_as in _CONDITION_SCOPED and not before.endswith("是") and _CONDITION.search(before):
+                return None
+            if counts_as in _PURPOSE_SCOPED and (
+                _PURPOSE.search(before) or (text.startswith(_AS_SOON, start) and _ADVICE.search(before))
+            ):
+                return None
+        return counts_as
 
     def _needs(
         self, norm: NormText, needs: list[_Span], chosen: list[_Span], tokens: list[_Span]
