@@ -1,0 +1,163 @@
+"""Misreadings found by auditing real helpdesk replies (STC-3, benchmarks/stc3.py).
+
+Each ``*_misfire`` case paraphrases a kind of real reply the rules used to punish for a phrase
+read in the wrong sense; it failed before its fix. Each ``*_still_caught`` case is the wrong
+move the misfire resembles, which must keep its reading. The texts are paraphrases written
+for these tests, not quotes from the data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine import start, step
+from simulator.engine.step import read_reply
+
+SC = "general-complaint"
+
+
+def counted(rules, text):
+    return read_reply(rules, SC, text).present
+
+
+# --------------------------------------------------- 1. chat emoji codes are pictures
+# §5 mocking: typed 呵呵 mocks; Weibo's smiley code [呵呵] after a polite line does not.
+
+EMOJI = ["好的，已经帮您登记了，谢谢！[呵呵]", "请私信您的手机号，方便我们核查[呵呵]", "[呵呵][呵呵]"]
+
+
+@pytest.mark.parametrize("text", EMOJI)
+def test_emoji_code_is_no_mockery_misfire(rules, text):
+    assert "rudeness_sarcasm" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["呵呵，那您再等等吧", "呵呵，随便您"])
+def test_typed_mockery_still_caught(rules, text):
+    assert "rudeness_sarcasm" in counted(rules, text)
+
+
+# --------------------------------------------------- 2. a refusal word that refuses nothing
+# §5 refusing outright. "If it still fails, do X" gives the next step (§3.3); a question
+# about what went wrong asks for the facts (§3.1).
+
+NOT_REFUSING = [
+    "您可以先重启一下，如仍无法解决，请点这个链接报修。",
+    "建议您换张卡试试，如果都不行的话请再联系我们。",
+    "如果重启以后依然不可以，可以到附近的维修点检测。",
+    "若不行，请把您的账号发给我们。",
+    "请问是升级以后就不可以用了吗？",
+    "请问工作人员有说明不能办理的原因吗？",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REFUSING)
+def test_conditional_or_questioned_refusal_misfire(rules, text):
+    assert "refusal" not in counted(rules, text)
+
+
+REFUSING = [
+    "这个是不可以的。",
+    "不行，退款办不了。",
+    "合约期内，是不能办理销户的。",
+    "如果办理了合约，在合约期内是无法办理销户的。",  # a rule stated with 是 still refuses
+    "这个问题无法解决，请您理解。",
+]
+
+
+@pytest.mark.parametrize("text", REFUSING)
+def test_refusal_still_caught(rules, text):
+    assert "refusal" in counted(rules, text)
+
+
+def test_conditional_refusal_no_longer_angers_the_domineering_customer_misfire(rules):
+    turn = step(start(rules, SC, "domineering"), "您先重启试试，如仍无法解决，请把账号发给我，我马上帮您查。")
+    assert not any(c.rule == "refusal" for c in turn.changes)
+
+
+# --------------------------------------------------- 3. sending away, or a reason, asked about
+# §4 首问负责制: asking where the customer got their SIM card is no sending-away; §3 给出原因:
+# asking what caused it is a question (credited as one), not an explanation.
+
+
+@pytest.mark.parametrize("text", ["请问您的卡是自己剪的，还是到营业厅换的呢？", "请问您到营业厅是想办理什么业务？"])
+def test_counter_asked_about_misfire(rules, text):
+    assert "pass_the_buck" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["请您到营业厅办理吧。", "这个您去营业厅问吧"])
+def test_sending_to_the_counter_still_caught(rules, text):
+    assert "pass_the_buck" in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["请问您做了什么操作导致的闪退？", "请问是因为什么送修的呢？"])
+def test_reason_asked_for_misfire(rules, text):
+    assert "explain_reason" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["闪退是因为版本太旧导致的，请升级到最新版。", "由于线路检修，今天网速会慢一些。"])
+def test_reason_given_still_caught(rules, text):
+    assert "explain_reason" in counted(rules, text)
+
+
+# --------------------------------------------------- 4. 尽快 that promises nothing
+# §5 vague language is about when the company will act. 尽快 as the reply's purpose, or asked
+# of the customer, is neither; 我们会尽快处理 still is.
+
+
+@pytest.mark.parametrize("text", [
+    "为了尽快解决您的问题，请您提供一下订单号。",
+    "为了帮您尽快核实，请私信您的手机号码。",
+    "您的号码已经停机，建议您尽快充值。",
+    "请您尽快把手机寄回来，我们收到就检测。",
+])
+def test_purpose_or_advice_is_not_vague_misfire(rules, text):
+    assert "vague" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "我们会尽快处理的。",
+    "已经反馈了，会尽快给您答复。",
+    "请您耐心等待。",                 # asked of the customer, waiting is still the stall
+    "为了这个问题，我们尽快处理。",   # a new clause: the company's promise, still vague
+])
+def test_vague_promise_still_caught(rules, text):
+    assert "vague" in counted(rules, text)
+
+
+# --------------------------------------------------- 5. narrower phrases and non-negators
+
+@pytest.mark.parametrize("text", ["请问您用的是自带相机还是第三方的应用？", "可能是第三方软件的兼容问题，建议先卸载试试。"])
+def test_third_party_diagnosis_is_no_denial_misfire(rules, text):
+    assert "deny_responsibility" not in counted(rules, text)
+
+
+def test_blaming_a_third_party_still_caught(rules):
+    assert "deny_responsibility" in counted(rules, "这是第三方的责任，跟我们没关系。")
+
+
+@pytest.mark.parametrize("text", ["非人为损坏的话，一年内可以免费保修。", "保修期内非人为损坏都可以免费维修。"])
+def test_warranty_term_is_no_blame_misfire(rules, text):
+    assert "blame_customer" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["这是人为损坏，不在保修范围。", "检测结果属于人为损坏。"])
+def test_damage_blamed_on_the_customer_still_caught(rules, text):
+    assert "blame_customer" in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["给您带来不好的体验很抱歉", "给您带来不佳的感受很抱歉"])
+def test_bad_experience_apology_is_an_apology_misfire(rules, text):
+    present = counted(rules, text)
+    assert "apology" in present and "deny_responsibility" not in present, present
+
+
+def test_refused_apology_still_caught(rules):
+    assert "deny_responsibility" in counted(rules, "我不会道歉的")
+
+
+def test_unaffected_discount_is_no_refusal_misfire(rules):
+    assert "refusal" not in counted(rules, "换套餐不影响优惠的办理。")
+
+
+def test_refused_discount_still_caught(rules):
+    assert "refusal" in counted(rules, "这个套餐不能优惠。")
