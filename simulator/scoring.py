@@ -12,6 +12,7 @@ from typing import Any
 from simulator.content import models as m
 from simulator.engine.rulebook import Rulebook
 from simulator.engine.state import Outcome, Turn
+from simulator.text.matcher import Hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +181,22 @@ def _problem(rules: Rulebook, pair, cfg: m.Scoring, first, turns: list[Turn]):  
     return _clamp(technique + met), ev, ""
 
 
+def _once_per_reply(hits: tuple[Hit, ...]) -> list[Hit]:
+    """The first hit of each behaviour in a reply: a reply does each thing once, as the engine counts it."""
+    seen: set[str] = set()
+    out = []
+    for h in hits:
+        if h.counts_as and h.counts_as not in seen:
+            seen.add(h.counts_as)
+            out.append(h)
+    return out
+
+
 def _language(rules: Rulebook, cfg: m.Scoring, turns: list[Turn]):  # type: ignore[no-untyped-def]
     ev: list[Evidence] = []
     score = 100.0
     for t in turns:
-        for h in t.hits:
+        for h in _once_per_reply(t.hits):
             rule = rules.rules.get(h.counts_as or "")
             if rule and rule.polarity == "negative" and rule.group == "language":
                 ev.append(Evidence(-cfg.language_penalty, rule.id, t.index, h.quote, rule.section))
@@ -202,7 +214,7 @@ def _fit(rules: Rulebook, persona: m.Persona, cfg: m.Scoring, first, turns: list
     score = 50.0 + min(50.0, 50.0 * len(used) / target)
     hated = set(persona.hated)
     for t in turns:
-        for h in t.hits:
+        for h in _once_per_reply(t.hits):
             if h.counts_as in hated:
                 ev.append(Evidence(-cfg.hated_penalty, h.counts_as, t.index, h.quote, persona.section, "hated"))
                 score -= cfg.hated_penalty

@@ -345,3 +345,26 @@ def test_multipliers_name_the_stance_and_nature_they_come_from(rules):
     assert ("nature:solve", 1.2) in change.factors  # general-complaint: nature solve
     assert "投诉性质（解决问题）×1.2" in change_reason(rules, change, "zh", GC)
     assert "complaint nature: solve a problem ×1.2" in change_reason(rules, change, "en", GC)
+
+
+def test_a_reply_does_each_thing_once(rules):
+    # Three vague words make one evasive answer (§5 打太极); both hits are still shown.
+    turn = first(rules, "我们会尽快处理，大概过几天就好，请您耐心等待。", "analytical")
+    assert len([h for h in turn.hits if h.counts_as == "vague"]) >= 2
+    assert len(changes_by_rule(turn)["vague"]) == 1
+
+
+def test_pasting_an_apology_many_times_is_one_apology(rules):
+    once = first(rules, "非常抱歉。", "self-centered")
+    pasted = first(rules, "非常抱歉。" * 50, "self-centered")
+    assert len(changes_by_rule(pasted)["apology"]) == 1
+    assert changes_by_rule(pasted)["apology"][0].amount == changes_by_rule(once)["apology"][0].amount
+
+
+def test_language_points_are_lost_once_per_reply_per_behaviour(rules):
+    from simulator.scoring import score_session
+
+    turns = play(start(rules, GC, "analytical"), ["我们会尽快处理，大概过几天就好，请您耐心等待。"], with_reply=False)
+    card = score_session(rules, GC, "analytical", turns)
+    vague = [e for e in card.dimension("language").evidence if e.rule == "vague"]
+    assert len(vague) == 1

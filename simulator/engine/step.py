@@ -294,9 +294,15 @@ def _behaviour_changes(
     but_discounts = rb.but_discounts
     buts = [(h.start, but_discounts[h.counts_as]) for h in hits if h.counts_as in but_discounts]
     ff = rb.content.engine.feelings_first
+    said: set[str] = set()
     for h in sorted([h for h in hits if h.counts_as], key=_READING_ORDER):
         rid = h.counts_as
         assert rid is not None
+        # A reply does each thing once: three vague words make one evasive answer (§5 打太极),
+        # a sentence pasted ten times one apology. Later hits are shown but move nothing.
+        if rid in said:
+            continue
+        said.add(rid)
         rule = rules[rid]
         feelings_first = ff.factor if rule.group == "problem" and not emotion and state.anger >= ff.min_anger else None
         later_but = next((f for pos, f in buts if pos >= h.end), None) if buts else None
