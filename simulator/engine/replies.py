@@ -43,10 +43,14 @@ def reply_for(
     # The customer answers what the reply did: a need met is the consequence of a move
     # (empathy meeting "acknowledge the feeling"), so it speaks only when nothing else did.
     said = [c for c in changes if c.kind != "need"] or changes
+    total = sum(c.amount for c in changes)
+    # ...and to what moved it the way it went: a reply that calmed them overall is not
+    # answered with the one jab in it ("An apology on its own isn't enough" as anger falls).
+    if total:
+        said = [c for c in said if (c.amount < 0) == (total < 0)] or said
     if said:
         biggest = max(said, key=lambda c: abs(c.amount))
         reaction = biggest.reaction
-    total = sum(c.amount for c in changes)
     # The "asked" lines lead into a fact ("听好了，我只说一次："): only a fact question gets one.
     pool = band.by_reaction.get(reaction) if reaction != "asked" or asked else None
     if not pool:
