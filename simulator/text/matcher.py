@@ -115,6 +115,19 @@ _ADVICE = re.compile(r"(?:建议|请)(?:您|你|亲)?$")
 _AS_SOON = "尽"  # 尽快, 尽早, 尽量, 尽可能: "as … as possible"
 _SCOPED = _QUESTION_SCOPED | _CONDITION_SCOPED | _PURPOSE_SCOPED
 
+# §5 "avoid negations" reads a negation in its own clause. Besides punctuation, a connective
+# followed by a new subject starts one: in "that's not acceptable and I completely understand"
+# or 这样不对而且我理解您 the "not" / 不 ends with its clause and the empathy after it stands.
+_NEW_CLAUSE = re.compile(
+    r"(?<![\w'])(?:and|but|so|or|yet|then)\s+(?:i|we|you|he|she|they|it|this|that|there)(?![\w])"
+    r"|(?:而且|并且|但是|可是|所以|不过|然后|而|但)(?:我|你|他|她|它|这|那|咱|大家)"
+)
+# Negators joined by a connective negate the same words once, not twice: "I do not and will
+# not refund", "can't and won't", 不会也不能退款 each refuse (§5 refusing outright). Stacked
+# negators with nothing between them still count by parity (不是不能处理).
+_COORDINATED = re.compile(r"(?<![\w'])(?:and|or|nor)(?![\w'])|也|或|而且|并且")
+_HEAD = 8  # characters of what follows a gap that may hold the new clause's subject
+
 
 def _is_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch == "'")
@@ -222,27 +235,39 @@ class Matcher:
 
     # ------------------------------------------------------------------ negation
 
-    def _chain(self, text: str, start: int, chain_tokens: list[_Span]) -> list[_Span]:
-        """The negators chained before ``start``, nearest first."""
+    def _chain(self, text: str, start: int, chain_tokens: list[_Span]) -> tuple[list[_Span], bool]:
+        """The negators chained before ``start``, nearest first, and whether they negate.
+
+        They negate when their count is odd, counting negators joined by a connective
+        ("do not and will not", 不会也不能) once.
+        """
         used: list[_Span] = []
+        joined = 0
         cursor = start
         for tok in reversed(chain_tokens):  # sorted by end, so nearest first
             if tok.end > cursor:
                 continue
-            if not self._close(text[tok.end:cursor]):
+            if not self._close(text, tok.end, cursor):
                 break
+            if used and _COORDINATED.search(text, tok.end, cursor):
+                joined += 1
             used.append(tok)
             cursor = tok.start
-        return used
+        return used, (len(used) - joined) % 2 == 1
 
-    def _close(self, gap: str) -> bool:
-        if not gap:  # the negator touches the phrase: the usual case, decided at once
+    def _close(self, text: str, lo: int, hi: int) -> bool:
+        """Whether a negator ending at ``lo`` reaches what starts at ``hi``."""
+        if lo >= hi:  # the negator touches the phrase: the usual case, decided at once
             return True
+        gap = text[lo:hi]
         if any(c in _CLAUSE_BREAKS for c in gap):
             return False
         words = sum(1 for w in gap.split() if w.isascii())
         cjk = sum(1 for c in gap if not c.isascii() and not c.isspace())
-        return words + cjk <= self.max_gap
+        if words + cjk > self.max_gap:
+            return False
+        found = _NEW_CLAUSE.search(text, lo, hi + _HEAD)
+        return found is None or found.start() >= hi
 
     def _resolve(
         self, norm: NormText, chosen: list[_Span], tokens: list[_Span], neg_starts: set[int]
@@ -264,8 +289,9 @@ class Matcher:
         index = {id(h): i for i, h in enumerate(chosen)}
         by_negation: dict[tuple[int, str], int] = {}
         for i, h in enumerate(chosen):
-            chain = self._chain(text, h.start, [t for t in chain_tokens if t is not h]) if chain_tokens else []
-            negated = len(chain) % 2 == 1
+            chain, negated = (
+                self._chain(text, h.start, [t for t in chain_tokens if t is not h]) if chain_tokens else ([], False)
+            )
             start = chain[-1].start if chain else h.start
             for t in chain:
                 if id(t) in index:
@@ -289,7 +315,7 @@ class Matcher:
             if (
                 target is not None and nxt.ident == target and nxt.start in neg_starts
                 and not hit.negated and not resolved[i + 1].negated
-                and i not in absorbed and i + 1 not in absorbed and self._close(text[h.end:nxt.start])
+                and i not in absorbed and i + 1 not in absorbed and self._close(text, h.end, nxt.start)
             ):
                 s, e = norm.span(h.start, nxt.end)
                 resolved[i] = Hit(h.ident, s, e, norm.original[s:e], True, target)
@@ -330,7 +356,7 @@ class Matcher:
         for span in sorted(needs, key=lambda s: (s.start, -s.end)):
             if span.ident in seen:
                 continue
-            if free and len(self._chain(text, span.start, free)) % 2 == 1:
+            if free and self._chain(text, span.start, free)[1]:
                 continue
             # Inside a negative phrase the need's words are not addressed but denied:
             # 是我们的错 within 这不是我们的错 is no apology.
