@@ -64,3 +64,65 @@ def test_stacked_negators_still_count_by_parity_stays(rules):
     # 不是不能 (stacked, nothing between) is no refusal; "not … and it's not" is no new clause
     # for 退款 either.
     assert "refusal" not in counted(rules, "不是不能退款，我来帮您申请")
+
+
+# ------------------------------------------------ 2. an intensifier does not hide a §5 phrase
+# §5 服务忌语 and the wrong behaviours: 这个我真的不知道 still says 我不知道. The matcher skips a
+# small set of intensifiers (folding.yaml) inside phrases; the §5 item 怎么别人都没问题 gets its
+# other wordings.
+
+HIDDEN = [
+    ("这个我真的不知道", "forbidden_phrase"),             # §5 我不知道
+    ("這個我真的不知道", "forbidden_phrase"),
+    ("这个我确实不知道", "forbidden_phrase"),
+    ("I really don't know.", "forbidden_phrase"),
+    ("Honestly, I don't really know.", "forbidden_phrase"),
+    ("系统最近出故障了", "excuse"),                      # §5 我们的网站/系统出故障了
+    ("系統最近出故障了", "excuse"),
+    ("You really should have backed up your files.", "lecture"),  # §1 独断型 "you should have"
+    ("You should really have backed up your files.", "lecture"),
+    ("您当时是不是没有按照说明书操作", "doubt_customer"),  # §5 doubting / implying fault
+    ("您當時是不是沒有按照說明書操作", "doubt_customer"),
+    ("To be honest, other customers haven't had this problem.", "forbidden_phrase"),  # 怎么别人都没问题
+    ("No one else has had this problem.", "forbidden_phrase"),
+    ("Nobody else is having this issue.", "forbidden_phrase"),
+    ("其他客户确实都没有这个问题", "forbidden_phrase"),
+    ("別人都好好的", "forbidden_phrase"),
+    ("这个操作确实是没按照说明书来的", "blame_customer"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HIDDEN)
+def test_intensifier_does_not_hide_a_forbidden_move_verdict(rules, text, expected):
+    assert expected in counted(rules, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("这件事我真的理解", "acknowledge_feelings"),   # intensifiers help good phrases too
+    ("I really understand how you feel.", "acknowledge_feelings"),
+    ("I truly understand your frustration.", "acknowledge_feelings"),
+])
+def test_intensifier_inside_a_good_phrase_verdict(rules, text, expected):
+    assert expected in counted(rules, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("It's not just my job, I'm glad to help.", "not_my_job"),   # "not just" keeps its just
+    ("首都机场的网点都可以办理", "forbidden_phrase"),
+    ("我是不是没说清楚？", "doubt_customer"),
+    ("工程师是不是没有按时上门？", "doubt_customer"),
+    ("工程師是不是沒有按時上門？", "blame_customer"),
+    ("真的很抱歉，我马上帮您查", "doubt_customer"),
+    ("Let me just check that for you.", "vague"),
+])
+def test_intensifier_look_alikes_stay(rules, text, absent):
+    assert absent not in counted(rules, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Let me just check that for you.", "concrete_action"),
+    ("真的假的", "doubt_customer"),
+    ("我真的很抱歉", "apology"),
+])
+def test_phrases_holding_an_intensifier_stay(rules, text, expected):
+    assert expected in counted(rules, text)

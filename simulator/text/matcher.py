@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from simulator.content import models as m
-from simulator.text.normalise import NormText, normalise
+from simulator.text.normalise import NormText, _folding, normalise
 
 _CLAUSE_BREAKS = frozenset(",.!?;:。、…\n")
 
@@ -129,6 +129,18 @@ _COORDINATED = re.compile(r"(?<![\w'])(?:and|or|nor)(?![\w'])|也|或|而且|并
 _HEAD = 8  # characters of what follows a gap that may hold the new clause's subject
 
 
+@cache
+def _intensifiers() -> re.Pattern[str] | None:
+    """The words a phrase may hold inside it (``folding.yaml`` ``intensifiers``), as one regex."""
+    words: Any = _folding().get("intensifiers") or {}
+    zh = sorted((w for w in words.get("zh", []) if w), key=len, reverse=True)
+    en = sorted((w for w in words.get("en", []) if w), key=len, reverse=True)
+    parts = [*map(re.escape, zh)]
+    if en:
+        parts.append(r"(?<![\w'])(?:" + "|".join(map(re.escape, en)) + r") (?=\S)")
+    return re.compile("|".join(parts)) if parts else None
+
+
 def _is_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch == "'")
 
@@ -167,6 +179,7 @@ class Matcher:
             auto.add_word(key, (len(key), _is_word(key[0]), _is_word(key[-1]), behaviour_ids, need_ids, negation))
         auto.make_automaton()
         self._auto = auto
+        self._skip = _intensifiers()
         self.phrase_count = len(entries)
 
     def scan(self, norm: NormText) -> tuple[list[Hit], list[NeedHit]]:
@@ -200,6 +213,8 @@ class Matcher:
             if negation:
                 for kind in negation:
                     negators.append((start, -length, kind, end))
+        if self._skip is not None and self._skip.search(text):
+            behaviours.extend(self._skipping(text, negators))
         chosen_t = _choose(behaviours)
         if not any(t[2] == NEGATOR for t in negators):
             # No negator at all (only non-negators such as 不好意思, or none): nothing is
@@ -232,6 +247,46 @@ class Matcher:
         hits = self._resolve(norm, chosen, tokens, neg_starts)
         need_hits = self._needs(norm, _spans(needs), chosen, tokens) if needs else []
         return hits, need_hits
+
+    def _skipping(self, text: str, negators: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Behaviour phrases found with the intensifiers skipped (这个我真的不知道 → 我不知道).
+
+        Only phrases that span a skipped word are new; the others were found as typed. A word
+        inside a non-negator ("not just", 不仅) is kept. Spans are in the folded text.
+        """
+        assert self._skip is not None
+        shields = [(s, e) for s, _, kind, e in negators if kind == NON_NEGATOR]
+        pieces: list[str] = []
+        pos: list[int] = []
+        last = 0
+        for found in self._skip.finditer(text):
+            a, b = found.span()
+            if any(s < b and a < e for s, e in shields):
+                continue
+            pieces.append(text[last:a])
+            pos.extend(range(last, a))
+            last = b
+        if not pieces:
+            return []
+        pieces.append(text[last:])
+        pos.extend(range(last, len(text)))
+        alt = "".join(pieces)
+        n = len(alt)
+        out: list[tuple[int, int, str, int]] = []
+        for last_i, (length, word_start, word_end, behaviour_ids, _, _) in self._auto.iter(alt):
+            if not behaviour_ids:
+                continue
+            end = last_i + 1
+            start = end - length
+            s, e = pos[start], pos[end - 1] + 1
+            if e - s == length:
+                continue  # spans no skipped word: found as typed
+            if word_start and start > 0 and _is_word(alt[start - 1]):
+                continue
+            if word_end and end < n and _is_word(alt[end]):
+                continue
+            out.extend((s, s - e, ident, e) for ident in behaviour_ids)
+        return out
 
     # ------------------------------------------------------------------ negation
 
