@@ -385,3 +385,17 @@ def test_the_customer_answers_in_the_direction_anger_moved(rules):
         assert biggest.amount > 0, "and the jab must be its biggest single move"
         for reaction in negative - positive:
             assert turn.reply not in band.by_reaction.get(reaction, []), (seed, reaction, turn.reply)
+
+
+def test_wall_of_text_counts_words_in_english_and_characters_in_chinese(rules):
+    limit = rules.limits.wall_of_text_chars
+    english = ("I'm really sorry, you've called over ten times and the call-back you were promised never came. "
+               "That's not acceptable and I completely understand your frustration. My name is Sam and I'll "
+               "personally handle this from now on.")
+    assert len(english) >= limit  # long in letters, short to say
+    assert "wall_of_text" not in {s.kind for s in first(rules, english, "domineering", lang="en").signals}
+    rambling = " ".join(["We value your call and the matter is being reviewed by the relevant team."] * 20)
+    assert "wall_of_text" in {s.kind for s in first(rules, rambling, "domineering", lang="en").signals}
+    chinese = "您好，" + "关于您反映的情况我们这边已经记录下来了，" * 12
+    assert len(chinese) >= limit
+    assert "wall_of_text" in {s.kind for s in first(rules, chinese, "domineering").signals}

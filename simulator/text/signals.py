@@ -84,6 +84,20 @@ _NOT_CAPITAL = re.compile(r"[^A-Z]+")
 _BANG_RUN = re.compile(r"!(?:\s*!)*")
 
 
+_LATIN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)*")
+
+
+def spoken_units(folded: str, key: str) -> int:
+    """How long a reply is to say: each Chinese character and each English word counts one.
+
+    §4 measures speech in characters (90–100 a minute). An English word takes about as
+    long to say as a Chinese character or two, while it is five or six letters: counting
+    letters made a 40-word English reply as long as a 220-character Chinese one.
+    """
+    non_latin = len(key) - len(key.encode("ascii", "ignore"))  # letters and digits outside ASCII: 汉字
+    return non_latin + len(_LATIN_WORD.findall(folded))
+
+
 def reply_key(norm: NormText) -> str:
     """What two replies share when one repeats the other: letters and digits only."""
     return _NOT_ALNUM.sub("", norm.folded)
@@ -117,8 +131,10 @@ def read_signals(norm: NormText, limits: m.SignalLimits, key: str | None = None)
                     and caps / len(letters) >= limits.shouting_caps_ratio)
     if bangs >= limits.shouting_exclamations or capitals:
         out.append(Signal("shouting", bangs or caps, 0, len(original), original))
-    if len(original) >= limits.wall_of_text_chars:
-        out.append(Signal("wall_of_text", len(original), 0, len(original), original))
+    if len(original) >= limits.wall_of_text_chars:  # a reply never has more units than characters
+        units = spoken_units(text, key)
+        if units >= limits.wall_of_text_chars:
+            out.append(Signal("wall_of_text", units, 0, len(original), original))
     questions = text.count("?")
     if questions:
         pos = text.index("?")
