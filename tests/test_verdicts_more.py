@@ -126,3 +126,48 @@ def test_intensifier_look_alikes_stay(rules, text, absent):
 ])
 def test_phrases_holding_an_intensifier_stay(rules, text, expected):
     assert expected in counted(rules, text)
+
+
+# ------------------------------------------------ 3. minimising the customer's problem
+# §5 mocking the customer, implying the customer is unimportant, assuming the customer is easy
+# to brush off: 没什么大不了 / 这有什么好生气的 / "not a huge deal" are rude, even in a kind reply.
+
+MINIMISING = [
+    "非常抱歉，没什么大不了的，我马上帮您查",
+    "沒什麼大不了的，我幫您看看",
+    "这有什么好生气的？我帮您查一下",
+    "這有什麼好生氣的",
+    "有什么好着急的，我来处理",
+    "I'm sorry, it's not a huge deal, let me check.",
+    "It's not the end of the world, I'll look into it.",
+    "There's nothing to get upset about.",
+    "Why are you so upset? I'm looking into it.",
+]
+
+
+@pytest.mark.parametrize("text", MINIMISING)
+def test_minimising_the_problem_is_rude_verdict(rules, text):
+    assert "rudeness_sarcasm" in counted(rules, text)
+
+
+def test_minimising_angers_even_in_a_kind_reply_verdict(rules):
+    from simulator.engine import start, step
+
+    turn = step(start(rules, SC, "self-centered"), "非常抱歉，我理解您的心情。没什么大不了的，我马上帮您查。")
+    assert any(c.rule == "rudeness_sarcasm" and c.amount > 0 for c in turn.changes)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't worry, it's not a big problem to fix.",          # §3 别担心，这个很容易解决
+    "别担心，问题不大，很容易解决",
+    "別擔心，這個不是什麼大問題，我馬上處理",
+    "有什么好的建议请告诉我",
+    "我知道这件事让您很生气，非常抱歉",
+])
+def test_reassurance_look_alikes_stay(rules, text):
+    assert "rudeness_sarcasm" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["Don't worry, it's not a big deal to fix."])
+def test_easy_fix_is_reassurance_verdict(rules, text):
+    assert "reassure" in counted(rules, text) and "rudeness_sarcasm" not in counted(rules, text)
