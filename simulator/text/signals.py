@@ -31,6 +31,9 @@ _TIME_EN_BODY = r"""\b(today|tonight|tomorrow|this\s(morning|afternoon|evening|w
         |(by|before|on)\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon)
         |\d{1,2}(:\d{2})?\s?(am|pm|o'clock)
         |within\s(\d+|an?|one|two|three|24|48)\s(minutes?|hours?|days?|business\sdays?|working\sdays?)
+        |(within|in|over)\sthe\s(next|coming)\s((\d+|one|two|three|ten|fifteen|thirty|24|48)\s)?
+            (minutes?|hours?|days?|business\sdays?|working\sdays?)
+        |within\sthe\s(hour|day)
         |in\s(\d+|an?|one|two|ten|fifteen|thirty)\s(minutes?|hours?))\b"""
 # Each pattern behind a look-ahead for the characters a match can start with: the regex
 # engine then rejects most positions with one set test instead of trying every
