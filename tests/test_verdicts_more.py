@@ -171,3 +171,43 @@ def test_reassurance_look_alikes_stay(rules, text):
 @pytest.mark.parametrize("text", ["Don't worry, it's not a big deal to fix."])
 def test_easy_fix_is_reassurance_verdict(rules, text):
     assert "reassure" in counted(rules, text) and "rudeness_sarcasm" not in counted(rules, text)
+
+
+# ------------------------------------------------ 4. common English good moves
+# §5 show urgency / §7 track it now (done already, or had done), §3 a concrete time, §3.4
+# 检验理解, §3 给出原因 (因为…).
+
+GOOD_MOVES = [
+    ("I've checked your account and the payment of 300 is there.", "concrete_action"),
+    ("I have checked the order history.", "concrete_action"),
+    ("我查了一下，您的款项已经到账", "concrete_action"),
+    ("I'll have it credited to your account.", "concrete_action"),
+    ("I'll have your line restored.", "concrete_action"),
+    ("I'll have it credited within the next hour.", "time_commitment"),
+    ("I'll have your line restored within the next 24 hours.", "time_commitment"),
+    ("I'll call you back within the hour.", "time_commitment"),
+    ("Just to check I've got this right: you were charged twice?", "check_understanding"),
+    ("Just to make sure I understand, you paid on the 3rd?", "check_understanding"),
+    ("Let me make sure I've got this right.", "check_understanding"),
+    ("The payment was delayed, which is why you got the reminder.", "explain_reason"),
+    ("That is why the bill was higher.", "explain_reason"),
+    ("The reason was a billing error on our side.", "explain_reason"),
+    ("這就是為什麼您收到了提醒", "explain_reason"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOOD_MOVES)
+def test_common_good_moves_verdict(rules, text, expected):
+    assert expected in counted(rules, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("I'll have to transfer you.", "concrete_action"),
+    ("I haven't checked yet.", "concrete_action"),
+    ("I can't check that.", "concrete_action"),
+    ("in the next few days", "concrete_time"),        # vague, no agreed time
+    ("within days", "concrete_time"),
+    ("Why is that?", "explain_reason"),
+])
+def test_good_move_look_alikes_stay(rules, text, absent):
+    assert absent not in counted(rules, text)
