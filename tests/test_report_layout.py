@@ -1,0 +1,117 @@
+"""Report layout on phones and paper, and what the reports list (QA review of the session and cohort reports).
+
+The browser tests use the real Chromium of tests/test_browser.py (skipped locally without it);
+the others read the rendered HTML or the report data.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_browser import _open, browser  # noqa: F401  (the real-Chromium fixture)
+from test_report import GOLDEN_CASES, write_transcript
+
+from simulator.batch import BatchOptions, run_batch
+from simulator.report import render_transcript
+
+PHONE, DESKTOP = 400, 1280
+
+
+def _session(rules, tmp: Path, name: str) -> Path:
+    t = write_transcript(tmp / f"{name}.jsonl", rules, **GOLDEN_CASES[name])
+    _html, out = render_transcript(rules, t, tmp / f"{name}.html")
+    return out
+
+
+def _cohort(rules, tmp: Path, lang: str, records: list[dict] | None = None) -> Path:
+    if records is None:
+        records = [{"id": f"bot-{i}", "trainee": "bot", "scenario": "general-complaint", "persona": "domineering",
+                    "responses": ["你怎么一点常识都没有", "这不归我管"]} for i in range(3)]
+        records += [{"id": f"w-{i}", "trainee": f"王芳{i}", "scenario": ["general-complaint", "renewal-fee"][i % 2],
+                     "persona": "all", "responses": ["您好，我是客服小王。非常抱歉给您添麻烦了。",
+                                                     "That's our policy, nothing I can do."][: 1 + i % 2]}
+                    for i in range(4)]
+    src = tmp / f"in-{lang}.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    out = tmp / f"out-{lang}"
+    run_batch(BatchOptions(input=str(src), out_dir=str(out), progress=False, lang=lang), rules=rules)
+    return out / "report.html"
+
+
+_LAYOUT = """() => {
+  const W = document.documentElement.clientWidth, outside = [];
+  for (const el of document.querySelectorAll('main *')) {
+    if (el.closest('.table-wrap, thead')) continue;  // a scroll box may be wider inside; headers may be hidden
+    const r = el.getBoundingClientRect();
+    if (r.width && (r.right > W + 1 || r.left < -1)) outside.push(el.tagName + '.' + el.className + ' ' + el.textContent.slice(0, 30));
+  }
+  return {scroll: document.documentElement.scrollWidth, width: W, outside: outside.slice(0, 5)};
+}"""
+
+
+# ----------------------------------------------------------------------------- 1. tables on a phone
+
+
+def test_session_tables_are_readable_on_a_phone_and_unchanged_on_a_desktop(browser, rules, tmp_path):  # noqa: F811
+    for name in ("session-zh", "session-en"):
+        path = _session(rules, tmp_path, name)
+        page, errors, _ = _open(browser, path, viewport={"width": PHONE, "height": 900})
+        try:
+            lay = page.evaluate(_LAYOUT)
+            assert lay["scroll"] <= lay["width"] and lay["outside"] == [], (name, lay)
+            cells = page.locator(".dim table tbody td:nth-child(2)")
+            assert cells.count() > 3
+            for i in range(cells.count()):
+                box = cells.nth(i).bounding_box()
+                assert box and box["width"] >= 200, (name, "evidence squeezed", box, cells.nth(i).inner_text())
+            # points, evidence, turn and source never overlap one another
+            rows = page.evaluate("""() => [...document.querySelectorAll('.dim table tbody tr')].map(tr =>
+                [...tr.children].filter(td => td.textContent.trim()).map(td => { const r = td.getBoundingClientRect();
+                  return [r.left, r.top, r.right, r.bottom]; }))""")
+            for boxes in rows:
+                for i, a in enumerate(boxes):
+                    for b in boxes[i + 1:]:
+                        overlap = min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1
+                        assert not overlap, (name, boxes)
+            assert errors == []
+        finally:
+            page.close()
+        page, errors, _ = _open(browser, path, viewport={"width": DESKTOP, "height": 900})
+        try:
+            lay = page.evaluate(_LAYOUT)
+            assert lay["scroll"] <= lay["width"] and lay["outside"] == [], (name, lay)
+            table = page.locator(".dim table").first
+            assert table.evaluate("t => getComputedStyle(t).display") == "table", "a real table on a desktop"
+            head = page.locator(".dim table thead").first.bounding_box()
+            assert head and head["height"] > 15, "column headings shown on a desktop"
+        finally:
+            page.close()
+
+
+def test_cohort_tables_scroll_in_their_own_box_on_a_phone(browser, rules, tmp_path):  # noqa: F811
+    for lang in ("zh", "en"):
+        path = _cohort(rules, tmp_path, lang)
+        page, errors, _ = _open(browser, path, viewport={"width": PHONE, "height": 900})
+        try:
+            lay = page.evaluate(_LAYOUT)
+            assert lay["scroll"] <= lay["width"] and lay["outside"] == [], (lang, lay)
+            boxes = page.locator(".table-wrap")
+            assert boxes.count() == page.locator("main table").count(), "every table has its scroll box"
+            wide = page.evaluate("""() => [...document.querySelectorAll('.table-wrap')].map(w =>
+                [w.scrollWidth > w.clientWidth, getComputedStyle(w).overflowX,
+                 w.querySelector('tbody td, tbody th').getBoundingClientRect().width])""")
+            assert any(scrolls for scrolls, _o, _w in wide), "the outcome tables are wider than a phone"
+            for _scrolls, overflow, first in wide:
+                assert overflow == "auto" and first >= 100, (lang, wide)
+            assert errors == []
+        finally:
+            page.close()
+        page, _errors, _ = _open(browser, path, viewport={"width": DESKTOP, "height": 900})
+        try:
+            lay = page.evaluate(_LAYOUT)
+            assert lay["scroll"] <= lay["width"] and lay["outside"] == [], (lang, lay)
+            assert page.evaluate("""() => [...document.querySelectorAll('.table-wrap')]
+                .every(w => w.scrollWidth <= w.clientWidth)"""), "nothing scrolls sideways on a desktop"
+        finally:
+            page.close()
