@@ -211,3 +211,53 @@ def test_common_good_moves_verdict(rules, text, expected):
 ])
 def test_good_move_look_alikes_stay(rules, text, absent):
     assert absent not in counted(rules, text)
+
+
+# ------------------------------------------------ 5. promises nobody owns; asking a supervisor
+# §4 首问负责制 (whoever takes it owns it): "someone will…" / 会有人联系您 names no owner, so it is
+# a hand-over, unowned without a concrete time. Asking one's own supervisor on the customer's
+# behalf keeps the case (§5 right behaviours: hand over quickly to a supervisor when you cannot
+# handle it alone).
+
+UNOWNED = [
+    "I'll make sure someone follows up with you.",
+    "Someone from our team will call you.",
+    "Somebody will get back to you.",
+    "I'll have someone call you back.",
+    "稍后会有专人联系您",
+    "會有專人聯繫您",
+    "后续会有工作人员跟您联系",
+]
+
+
+@pytest.mark.parametrize("text", UNOWNED)
+def test_promise_nobody_owns_is_an_unowned_handover_verdict(rules, text):
+    present = counted(rules, text)
+    assert "unowned_handover" in present, present
+    assert "ownership" not in present
+
+
+@pytest.mark.parametrize("text", ["Someone will call you back by 3 pm today.", "会有专人今天下午三点前给您回电"])
+def test_nameless_promise_with_a_time_stays(rules, text):
+    present = counted(rules, text)
+    assert "time_commitment" in present and "unowned_handover" not in present, present
+
+
+KEEPS_IT = [
+    "I can ask my manager about a discount.",
+    "Let me check with my supervisor and I'll come straight back to you.",
+    "I'll ask my manager whether we can waive the fee.",
+    "我帮您问一下主管能不能减免",
+    "我幫您問一下主管",
+]
+
+
+@pytest.mark.parametrize("text", KEEPS_IT)
+def test_asking_a_supervisor_on_their_behalf_is_owned_verdict(rules, text):
+    present = counted(rules, text)
+    assert "unowned_handover" not in present and present & {"concrete_action", "can_do"}, present
+
+
+@pytest.mark.parametrize("text", ["I'll transfer you to my manager.", "您可以拨打我们的客服热线", "Please send us a private message."])
+def test_sending_the_customer_elsewhere_stays_unowned(rules, text):
+    assert "unowned_handover" in counted(rules, text)
