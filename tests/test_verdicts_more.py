@@ -261,3 +261,16 @@ def test_asking_a_supervisor_on_their_behalf_is_owned_verdict(rules, text):
 @pytest.mark.parametrize("text", ["I'll transfer you to my manager.", "您可以拨打我们的客服热线", "Please send us a private message."])
 def test_sending_the_customer_elsewhere_stays_unowned(rules, text):
     assert "unowned_handover" in counted(rules, text)
+
+
+# ------------------------------------------------ 6. 您应该是… is a guess, not a lecture
+# §5 lecturing ("you should have…"): 您应该 followed by 是 guesses at the facts (real helpdesk data).
+
+@pytest.mark.parametrize("text", ["您应该是付了两次吧", "你应该是付了两次吧", "您應該是付了兩次吧", "您当初应该是在门店买的吧？"])
+def test_should_be_is_a_guess_verdict(rules, text):
+    assert "lecture" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["您应该先备份", "您应该知道这个规定", "您應該先備份", "You should have backed up."])
+def test_should_still_lectures_stays(rules, text):
+    assert "lecture" in counted(rules, text)

@@ -17,7 +17,13 @@ benchmarks/stc3.py): a phrase typed as a chat emoji code ([呵呵]) is a picture
 refusal word in a question asks what happened (是升级后不行了吗？) and in a condition names
 an outcome (如果重启后还是不行，…), unless a rule is stated (如…是无法办理的); a reason
 word in a question asks for the cause; and "as … as possible" (尽快) is no vague promise
-when it is the reply's purpose (为了尽快解决…，请…) or asked of the customer (建议您尽快充值).
+when it is the reply's purpose (为了尽快解决…，请…) or asked of the customer (建议您尽快充值);
+您应该是… guesses (您应该是付了两次吧), it does not lecture.
+
+Negation stays in its clause: a connective with a new subject (and I…, 而且我…) ends it, and
+negators joined by a connective ("do not and will not", 不会也不能) negate once. A small set of
+intensifiers (``folding.yaml``: 真的, 都, really, just…) may sit inside any phrase: the reply is
+also read with them skipped, and phrases spanning a skipped word are kept (这个我真的不知道).
 """
 
 from __future__ import annotations
@@ -113,7 +119,11 @@ _PURPOSE_SCOPED = frozenset({"vague"})
 _PURPOSE = re.compile(r"为了|\bin order to\b")
 _ADVICE = re.compile(r"(?:建议|请)(?:您|你|亲)?$")
 _AS_SOON = "尽"  # 尽快, 尽早, 尽量, 尽可能: "as … as possible"
-_SCOPED = _QUESTION_SCOPED | _CONDITION_SCOPED | _PURPOSE_SCOPED
+# §5 lecturing ("you should have…"): 您应该 directly followed by 是 guesses at what happened
+# (您应该是付了两次吧, "you probably paid twice"), it tells the customer nothing they should do.
+_GUESS_SCOPED = frozenset({"lecture"})
+_SHOULD, _GUESS = "应该", "是"
+_SCOPED = _QUESTION_SCOPED | _CONDITION_SCOPED | _PURPOSE_SCOPED | _GUESS_SCOPED
 
 # §5 "avoid negations" reads a negation in its own clause. Besides punctuation, a connective
 # followed by a new subject starts one: in "that's not acceptable and I completely understand"
@@ -385,6 +395,8 @@ class Matcher:
     def _sense(text: str, start: int, end: int, counts_as: str | None) -> str | None:
         """What a hit at folded ``[start, end)`` counts as in its clause (see the module docstring)."""
         if counts_as is None:
+            return None
+        if counts_as in _GUESS_SCOPED and text.startswith(_GUESS, end) and text.endswith(_SHOULD, start, end):
             return None
         if counts_as in _QUESTION_SCOPED:
             stop = next((c for c in text[end:] if c in _CLAUSE_BREAKS), "")
