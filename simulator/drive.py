@@ -60,6 +60,7 @@ class DriveOptions:
     turn_timeout: float = 30.0
     out_dir: str = "drive-results"
     fail_under: float | None = None
+    min_pass_rate: float | None = None  # percent
     content_dirs: tuple[str, ...] = ()
     lang: str = "zh"
 
@@ -311,10 +312,9 @@ def _write_cohort(rules: Rulebook, ctx: WorkerContext, opts: DriveOptions, resul
             table.write(csv_line(csv_row(ctx, r.row)))
         stats = ctx.stats.empty()
         stats.merge(collector.finish())
-        meta = {"input": opts.agent, "format": "drive", "blank_lines": 0, "fail_under": opts.fail_under}
+        meta = {"input": opts.agent, "format": "drive", "blank_lines": 0, "fail_under": opts.fail_under,
+                "min_pass_rate": opts.min_pass_rate}
         summary = summarise(stats, ctx.stats, ctx.pass_mark, meta)
-        mean = summary["score"]["mean"]
-        summary["below_threshold"] = opts.fail_under is not None and (mean is None or mean < opts.fail_under)
         outs.write_bytes(SUMMARY, (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         outs.write_bytes(REPORT, cohort_html(summary, rules, opts.lang).encode("utf-8"))
         outs.commit()

@@ -400,3 +400,21 @@ def test_separating_quarters_with_every_score_tied(rules, tmp_path):
     run = run_batch(BatchOptions(input=str(src), out_dir=str(tmp_path / "out"), progress=False), rules=rules)
     quarters = run.summary["separating_quarters"]
     assert quarters["rules"] == [] and quarters["top"] == 0 and quarters["bottom"] == 0
+
+
+def test_the_gate_compares_the_exact_mean_not_the_rounded_one(rules, tmp_path):
+    # Scores are kept in tenths, so the exact mean is total / n; summary.json shows it
+    # rounded (40.58 as 40.6). A gate between the two must go by the exact one.
+    for n in range(5, 30):
+        good = write_sets(tmp_path / f"good{n}.jsonl", rules, n=n, bad=False)
+        invoke(CliRunner(), str(good), "--out", str(tmp_path / f"a{n}"), "--lang", "en")
+        rows = [json.loads(x) for x in read(tmp_path / f"a{n}", "results.jsonl").splitlines()]
+        exact = sum(round(r["score"] * 10) for r in rows) / len(rows) / 10
+        shown = json.loads(read(tmp_path / f"a{n}", "summary.json"))["score"]["mean"]
+        if abs(exact - shown) > 1e-9:
+            break
+    else:
+        pytest.fail("no input size gave a mean that rounds")
+    gate = (exact + shown) / 2
+    res = invoke(CliRunner(), str(good), "--out", str(tmp_path / "b"), "--fail-under", repr(gate), "--lang", "en")
+    assert res.exit_code == (3 if exact < gate else 0), (exact, shown, gate, res.output)

@@ -155,3 +155,19 @@ def test_cli_exit_codes(tmp_path):
     assert res.exit_code == 2 and "cannot start the bot 'no-such-bot-anywhere'" in res.output
     res = runner.invoke(cli, [*base, "--agent", POLITE, "--persona", "nobody", "--out", str(tmp_path / "e")])
     assert res.exit_code == 2 and "unknown persona 'nobody'" in res.output
+
+
+def test_a_polite_bot_that_loses_every_customer_fails_the_pass_rate_gate(tmp_path):
+    # On a billing error the example bot never restores the line or refunds the fee: each
+    # run ends unresolved, which fails whatever the points (fail_outcomes), so its mean
+    # score alone would wave it through CI while --min-pass-rate stops it.
+    runner = CliRunner()
+    base = ["drive", "--scenario", "billing-error", "--persona", "analytical", "--lang", "en", "--runs", "2",
+            "--agent", POLITE]
+    res = runner.invoke(cli, [*base, "--out", str(tmp_path / "a"), "--fail-under", "70"], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    assert "2 of 2 runs completed, 0 passed" in res.output
+    res = runner.invoke(cli, [*base, "--out", str(tmp_path / "b"), "--fail-under", "70", "--min-pass-rate", "50"])
+    assert res.exit_code == 3 and "pass rate 0.0% is below --min-pass-rate 50%" in res.output
+    summary = json.loads((tmp_path / "b" / "summary.json").read_text("utf-8"))
+    assert summary["below_pass_rate"] is True and summary["below_threshold"] is False

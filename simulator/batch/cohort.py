@@ -10,6 +10,7 @@ ordered by explicit keys, so memory stays flat however long the input is.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
@@ -319,6 +320,11 @@ def _separating_quarters(stats: ChunkStats, b: StatsBuilder, n: int) -> dict[str
             "bottom": n_bottom, "top": n_top, "rules": rows}
 
 
+def _exact(x: float) -> Fraction:
+    """A threshold typed as a decimal (40.6), exactly: float 40.6 is 40.600000000000001…"""
+    return Fraction(repr(float(x)))
+
+
 def _mean(total_tenths: int, n: int) -> float | None:
     return round(total_tenths / n / 10, 1) if n else None
 
@@ -374,9 +380,14 @@ def summarise(stats: ChunkStats, b: StatsBuilder, pass_mark: float, meta: dict[s
         d: (round(int(stats.dim_sum[i]) / int(stats.dim_n[i]) / 10, 1) if int(stats.dim_n[i]) else None)
         for i, d in enumerate(b.dimensions)
     }
+    fail_under, min_rate = meta.get("fail_under"), meta.get("min_pass_rate")
     return {
         "version": 1,
         **meta,
+        # The gates compare the exact mean and rate, not the rounded figures shown: a mean
+        # of 40.58 is below --fail-under 40.6 although it prints as 40.6.
+        "below_threshold": fail_under is not None and (not n or total < _exact(fail_under) * 10 * n),
+        "below_pass_rate": min_rate is not None and (not n or passed * 100 < _exact(min_rate) * n),
         "pass_mark": pass_mark,
         "totals": {
             "lines": c.get("sets", 0) + c.get("errors", 0), "sets": c.get("sets", 0), "results": n,

@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from simulator.commands.options import content_option, lang_option, resolve_lang
 
 FAIL_UNDER_HELP = "Exit with status 3 when the mean score is below SCORE (0–100)."
+MIN_PASS_RATE_HELP = ("Exit with status 3 when fewer than PCT percent of results pass (a result fails below the "
+                      "pass mark, or when the customer escalated, walked out or ran out of patience).")
 
 
 def _fail_under(f):  # type: ignore[no-untyped-def]
+    f = click.option("--min-pass-rate", type=click.FloatRange(0, 100), default=None, metavar="PCT",
+                     help=MIN_PASS_RATE_HELP)(f)
     return click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="SCORE",
                         help=FAIL_UNDER_HELP)(f)
+
+
+def _gates(lg: str, summary: dict[str, Any], fail_under: float | None, min_pass_rate: float | None) -> list[str]:
+    """The messages of the gates not met (--fail-under, --min-pass-rate), in order."""
+    from simulator.i18n import t
+
+    score = summary["score"]
+    out = []
+    if summary["below_threshold"]:
+        out.append(t("batch.below", lg, mean="—" if score["mean"] is None else score["mean"], fail_under=fail_under))
+    if summary["below_pass_rate"]:
+        rate = "—" if score["pass_rate"] is None else f"{score['pass_rate']:.1%}"
+        out.append(t("batch.below_pass_rate", lg, rate=rate, min=f"{min_pass_rate:g}"))
+    return out
 
 
 @click.command()
@@ -34,7 +54,8 @@ def _fail_under(f):  # type: ignore[no-untyped-def]
 @content_option
 @lang_option
 def batch(input_path: str, out_dir: str, workers: int, engine: str, scheduler: str | None,
-          connect_timeout: float | None, fail_under: float | None, fmt: str, progress: bool | None,
+          connect_timeout: float | None, fail_under: float | None, min_pass_rate: float | None, fmt: str,
+          progress: bool | None,
           content_dirs: tuple[str, ...], lang: str | None) -> None:
     """Score every response set in INPUT (JSON lines, CSV or Parquet; `-` for stdin).
 
@@ -49,7 +70,7 @@ def batch(input_path: str, out_dir: str, workers: int, engine: str, scheduler: s
 
     lg = resolve_lang(lang)
     opts = BatchOptions(input=input_path, out_dir=out_dir, workers=workers, engine=engine, scheduler=scheduler,
-                        fail_under=fail_under, format=fmt, content_dirs=content_dirs, lang=lg, progress=progress,
+                        fail_under=fail_under, min_pass_rate=min_pass_rate, format=fmt, content_dirs=content_dirs, lang=lg, progress=progress,
                         connect_timeout=connect_timeout)
     try:
         run = run_batch(opts)
@@ -63,13 +84,15 @@ def batch(input_path: str, out_dir: str, workers: int, engine: str, scheduler: s
         rate = "—" if score["pass_rate"] is None else f"{score['pass_rate']:.0%}"
         click.echo(t("batch.done", lg, sets=tot["sets"], results=tot["results"], responses=tot["responses_played"],
                      mean="—" if run.mean is None else run.mean, pass_rate=rate, out=out_dir))
-    below = t("batch.below", lg, mean="—" if run.mean is None else run.mean, fail_under=fail_under)
+    gates = _gates(lg, run.summary, fail_under, min_pass_rate)
     if run.errors:
-        if run.below_threshold:
-            click.echo(t("cli.error", lg, message=below), err=True)
+        for message in gates:
+            click.echo(t("cli.error", lg, message=message), err=True)
         raise InputError(t("batch.lines_failed", lg, errors=run.errors, path=run.out_dir / "errors.jsonl"))
-    if run.below_threshold:
-        raise BelowPassMark(below)
+    if gates:
+        for message in gates[:-1]:
+            click.echo(t("cli.error", lg, message=message), err=True)
+        raise BelowPassMark(gates[-1])
 
 
 @click.command()
@@ -87,7 +110,8 @@ def batch(input_path: str, out_dir: str, workers: int, engine: str, scheduler: s
 @content_option
 @lang_option
 def drive(agent: str, scenario: str, persona: str, runs: int, seed: int, turn_timeout: float, out_dir: str,
-          fail_under: float | None, content_dirs: tuple[str, ...], lang: str | None) -> None:
+          fail_under: float | None, min_pass_rate: float | None, content_dirs: tuple[str, ...],
+          lang: str | None) -> None:
     """Play the customer against an external bot speaking JSON lines.
 
     The bot reads {"customer": ..., "turn": n, ...} lines on stdin and answers
@@ -112,18 +136,21 @@ def drive(agent: str, scenario: str, persona: str, runs: int, seed: int, turn_ti
                      turns=r.row["played"], report=r.report))
 
     opts = DriveOptions(agent=agent, scenario=scenario, persona=persona, runs=runs, seed=seed,
-                        turn_timeout=turn_timeout, out_dir=out_dir, fail_under=fail_under,
+                        turn_timeout=turn_timeout, out_dir=out_dir, fail_under=fail_under, min_pass_rate=min_pass_rate,
                         content_dirs=content_dirs, lang=lg)
     run = run_drive(opts, echo=echo)
     mean = "—" if run.mean is None else run.mean
-    click.echo(t("drive.done", lg, ok=runs - len(run.failed), runs=runs, mean=mean, out=out_dir))
-    below = t("batch.below", lg, mean=mean, fail_under=fail_under)
+    click.echo(t("drive.done", lg, ok=runs - len(run.failed), runs=runs, mean=mean, out=out_dir,
+                 passed=run.summary["totals"]["passed"]))
+    gates = _gates(lg, run.summary, fail_under, min_pass_rate)
     if run.failed:
-        if run.summary["below_threshold"]:
-            click.echo(t("cli.error", lg, message=below), err=True)
+        for message in gates:
+            click.echo(t("cli.error", lg, message=message), err=True)
         raise SimError(t("drive.failed", lg, failed=len(run.failed), runs=runs, path=run.out_dir / "errors.jsonl"))
-    if run.summary["below_threshold"]:
-        raise BelowPassMark(below)
+    if gates:
+        for message in gates[:-1]:
+            click.echo(t("cli.error", lg, message=message), err=True)
+        raise BelowPassMark(gates[-1])
 
 
 COMMANDS = [batch, drive]
