@@ -480,11 +480,16 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
         built.append((units, run.strip(), gap))
     redundant = _outdone(rules, scenario, [u.words for b in built if not isinstance(b, str) for u in b[0] if u.line])
     parts = []
+    after_rewrite = False
     for b in built:
         if isinstance(b, str):
-            parts.append(b)
+            # "I can't refund that. But I can ask my manager…": once the first sentence is
+            # rewritten into a kind one, a "But" opening the next would reverse it (§5).
+            parts.append(_drop_leading_but(rules, b, lang) if after_rewrite else b)
+            after_rewrite = False
         elif units := [u for u in b[0] if not (u.line and u.words in redundant)]:
             parts.append(_render(units, b[1], lang) + b[2])
+            after_rewrite = any(u.line for u in units)
     text = "".join(parts)
     if "shouting" in {s.kind for s in turn.signals}:
         text = re.sub(r"[!！]+", _FULL_STOP[lang], text)
@@ -494,6 +499,17 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
             text = re.sub(r"\bi\b", "I", text)
         fixed.append("shouting")
     return _tidy(text, lang), tuple(dict.fromkeys(fixed))
+
+
+def _drop_leading_but(rules: Rulebook, sentence: str, lang: str) -> str:
+    """The sentence without a 但是 / "But" it opens with (the lexicon's but-words)."""
+    lead = len(sentence) - len(sentence.lstrip())
+    hits, _ = rules.bare_matcher.scan(normalise(sentence))
+    for h in hits:
+        if h.start == lead and h.behaviour in rules.but_discounts:
+            rest = sentence[h.end:].lstrip(" ,，、")
+            return sentence[:lead] + (_upper_first(rest) if lang == "en" else rest)
+    return sentence
 
 
 def _outdone(rules: Rulebook, scenario: str, lines: list[str]) -> set[str]:

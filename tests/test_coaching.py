@@ -304,3 +304,17 @@ def test_suggestions_read_cleanly_and_calm_at_least_min_gain(case):
         assert imp.gain >= MIN_GAIN
         # the counterfactual is the engine's own verdict from the same state
         assert step(state, imp.suggestion).anger_after == imp.counterfactual.anger_after
+
+
+@pytest.mark.parametrize(("lang", "text", "kept"), [
+    ("en", "I can't give you a refund. But I can ask my manager about a discount.", "I can ask my manager about a discount."),
+    ("zh", "我不能给您退款。但是我可以帮您问问主管能不能打折。", "我可以帮您问问主管能不能打折。"),
+])
+def test_a_but_opening_the_sentence_after_a_rewrite_goes(rules, lang, text, kept):
+    # Once the refusal before it is rewritten into a kind line, a "But" would reverse it (§5).
+    from simulator.coaching import repair
+    from simulator.engine import start, step
+
+    fixed, _ = repair(rules, step(start(rules, "renewal-fee", "self-centered", lang=lang), text), lang)
+    assert fixed.endswith(kept), fixed
+    assert "But" not in fixed and "但是" not in fixed
