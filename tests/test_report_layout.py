@@ -115,3 +115,41 @@ def test_cohort_tables_scroll_in_their_own_box_on_a_phone(browser, rules, tmp_pa
                 .every(w => w.scrollWidth <= w.clientWidth)"""), "nothing scrolls sideways on a desktop"
         finally:
             page.close()
+
+
+# ----------------------------------------------------------------------------- 4. moves that round to nothing
+
+
+def test_moves_that_round_to_zero_are_not_listed(rules, monkeypatch, tmp_path):
+    import dataclasses
+    import re
+
+    from simulator.batch.render import cohort_data
+    from simulator.engine import Change
+    from simulator.report import build, session_html
+
+    real = build.replay
+
+    def with_crumbs(rules_, inp):  # every turn also moved anger by amounts that print as -0.0 and +0.0
+        rp = real(rules_, inp)
+        crumbs = (Change("apology", "behaviour", -0.04, -0.04, "§5", "calms"),
+                  Change("negative_language", "behaviour", 0.03, 0.03, "§5", "angers"))
+        return dataclasses.replace(rp, turns=tuple(dataclasses.replace(x, changes=(*x.changes, *crumbs)) for x in rp.turns))
+
+    monkeypatch.setattr(build, "replay", with_crumbs)
+    case = GOLDEN_CASES["session-en"]
+    inp = build.SessionInput(scenario=case["scenario"], persona=case["persona"], lang="en", seed=case["seed"],
+                             texts=tuple(case["texts"]))
+    data = build.session_data(rules, inp)
+    listed = [c["amount"] for x in data["turns"] for c in x["changes"]] + [w["amount"] for w in data["well"]]
+    listed += [c["amount"] for im in data["improvements"] for c in (*im["fixes"], *im["adds"])]
+    assert listed and not {"-0.0", "+0.0", "±0"} & set(listed), listed
+    assert all(any(c.amount == -0.04 for c in x.changes) for x in with_crumbs(rules, inp).turns), "the data keeps them"
+    html = session_html(rules, inp)
+    assert not re.search(r'class="amt">(?:[-+]0\.0|±0)<', html)
+
+    summary = json.loads((_cohort(rules, tmp_path, "en").parent / "summary.json").read_text("utf-8"))
+    worst = summary["worst_replies"][0]
+    worst["reasons"].append({"rule": "negative_language", "kind": "behaviour", "quote": "", "amount": 0.04})
+    shown = cohort_data(summary, rules, "en")["worst"][0]["reasons"]
+    assert shown and all(r["amount"] != "+0.0" for r in shown)

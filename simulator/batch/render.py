@@ -86,6 +86,12 @@ class _Names:
         return self.scenarios.get(sid, sid)
 
 
+def _reasons(names: _Names, reasons: list[dict[str, Any]], scenario: str) -> list[dict[str, Any]]:
+    """Why a reply angered the customer; moves that round to nothing at one decimal are left out."""
+    return [{"name": names.rule(r["rule"], scenario, r["kind"]), "quote": r["quote"], "amount": f"{r['amount']:+.1f}"}
+            for r in reasons if f"{r['amount']:.1f}" not in ("0.0", "-0.0")]
+
+
 def anchor(line: int, persona: str) -> str:
     return f"set-{line}-{persona}"
 
@@ -134,8 +140,7 @@ def cohort_data(summary: dict[str, Any], rules: Rulebook, lang: str) -> dict[str
             "persona": names.persona(w["persona"]), "scenario": names.scenario(w["scenario"]),
             "delta": f"{w['delta']:+.1f}", "before": _num(w["anger_before"]), "after": _num(w["anger_after"]),
             "link": link(w["line"], w["persona"]),
-            "reasons": [{"name": names.rule(r["rule"], w["scenario"], r["kind"]), "quote": r["quote"],
-                         "amount": f"{r['amount']:+.1f}"} for r in w["reasons"]],
+            "reasons": _reasons(names, w["reasons"], w["scenario"]),
         })
     trainees = []
     for r in summary["trainees"][:TRAINEE_ROWS]:
@@ -167,8 +172,7 @@ def cohort_data(summary: dict[str, Any], rules: Rulebook, lang: str) -> dict[str
             "behaviours": ", ".join(f"{names.rule(b)} ×{n}" if n > 1 else names.rule(b) for b, n in d["behaviours"].items()),
             "worst": None if wt is None else {
                 "turn": wt["turn"], "text": wt["text"], "delta": f"{wt['delta']:+.1f}",
-                "reasons": [{"name": names.rule(r["rule"], d["scenario"], r["kind"]), "quote": r["quote"],
-                             "amount": f"{r['amount']:+.1f}"} for r in wt["reasons"]],
+                "reasons": _reasons(names, wt["reasons"], d["scenario"]),
             },
         })
     L = labels(lang)

@@ -157,6 +157,16 @@ def _name(rules: Rulebook, scenario: str, rule: str, lang: str, kind: str | None
     return rule
 
 
+def shown(amount: float) -> bool:
+    """Whether a move is worth a row: its amount is not zero at the one decimal shown (no "-0.0", "±0")."""
+    return f"{amount:.1f}" not in ("0.0", "-0.0")
+
+
+def _reasons(rules: Rulebook, changes: Sequence[Change], lang: str, scenario: str) -> list[dict[str, str]]:
+    """The rows of a why-anger-moved list; moves that round to nothing stay in the transcript only."""
+    return [_reason(rules, c, lang, scenario) for c in changes if shown(c.amount)]
+
+
 def _reason(rules: Rulebook, c: Change, lang: str, scenario: str) -> dict[str, str]:
     return {
         "amount": signed(c.amount),
@@ -296,7 +306,8 @@ def _dimensions(rules: Rulebook, card: Scorecard, lang: str, scenario: str) -> l
 
 def _well(rules: Rulebook, turns: Sequence[Turn], lang: str, scenario: str) -> list[dict[str, str]]:
     moves = sorted(
-        ((c.amount, turn.index, c) for turn in turns for c in turn.changes if c.amount < 0 and c.kind != "drift"),
+        ((c.amount, turn.index, c) for turn in turns for c in turn.changes
+         if c.amount < 0 and shown(c.amount) and c.kind != "drift"),
         key=lambda x: (x[0], x[1]),
     )
     seen: set[str] = set()
@@ -347,8 +358,8 @@ def _improvement(rules: Rulebook, rank: int, imp: Improvement, lang: str, scenar
             if real_out != cf_out else ""
         ),
         "reply": cf.reply or "",
-        "fixes": [_reason(rules, c, lang, scenario) for c in imp.fixes],
-        "adds": [_reason(rules, c, lang, scenario) for c in imp.adds],
+        "fixes": _reasons(rules, imp.fixes, lang, scenario),
+        "adds": _reasons(rules, imp.adds, lang, scenario),
         "advice": advice,
     }
 
@@ -407,7 +418,7 @@ def session_data(rules: Rulebook, inp: SessionInput, *, lang: str | None = None,
             "delta_cls": _cls(x.delta),
             "band": rules.band(x.anger_after),
             "band_label": t(f"report.band.{rules.band(x.anger_after)}", lg),
-            "changes": [_reason(rules, c, lg, inp.scenario) for c in sorted(x.changes, key=lambda c: -abs(c.amount))],
+            "changes": _reasons(rules, sorted(x.changes, key=lambda c: -abs(c.amount)), lg, inp.scenario),
             "needs_met": [pick(need_text[n], lg) for n in x.needs_met],
             "outcome": _outcome_label(x.outcome.value, lg) if x.outcome else "",
             "mismatch": note,
