@@ -153,3 +153,41 @@ def test_moves_that_round_to_zero_are_not_listed(rules, monkeypatch, tmp_path):
     worst["reasons"].append({"rule": "negative_language", "kind": "behaviour", "quote": "", "amount": 0.04})
     shown = cohort_data(summary, rules, "en")["worst"][0]["reasons"]
     assert shown and all(r["amount"] != "+0.0" for r in shown)
+
+
+# ----------------------------------------------------------------------------- 6. a bot repeating itself
+
+
+def test_identical_worst_replies_are_one_row_with_a_count_whatever_the_chunking(rules, tmp_path, monkeypatch):
+    from simulator.batch import inputs
+
+    bot = "你怎么一点常识都没有"
+    records = [{"id": f"bot-{i:02d}", "trainee": "bot", "scenario": "general-complaint", "persona": "domineering",
+                "responses": [bot, "这不归我管"]} for i in range(30)]
+    records += [{"id": f"other-{i}", "scenario": "renewal-fee", "persona": "domineering", "responses": [bot]}
+                for i in range(2)]  # the same words in another scenario are another row
+    records += [{"id": f"w-{i}", "scenario": "general-complaint", "persona": "all",  # 23 more texts, 4 results each
+                 "responses": ["您好。", f"这是规定，没办法。第{i}次"]} for i in range(23)]
+    path = _cohort(rules, tmp_path, "en", records)
+    summary = json.loads((path.parent / "summary.json").read_text("utf-8"))
+    worst = summary["worst_replies"]
+    keys = [(w["scenario"], w["text"]) for w in worst]
+    assert len(keys) == len(set(keys)) == 25, "distinct replies fill the list"
+    [row] = [w for w in worst if w["text"] == bot and w["scenario"] == "general-complaint"]
+    assert row["count"] == 30 and row["id"] == "bot-00" and row["line"] == 1
+    assert row["ids"] == [f"bot-{i:02d}" for i in range(10)], "the first ids, in input order"
+    [other] = [w for w in worst if w["text"] == bot and w["scenario"] == "renewal-fee"]
+    assert other["count"] == 2 and other["ids"] == ["other-0", "other-1"]
+    old_fields = {"line", "id", "trainee", "scenario", "persona", "turn", "text", "delta", "anger_before",
+                  "anger_after", "reasons"}
+    assert all(old_fields <= set(w) for w in worst), "the old fields are all still there"
+    html = path.read_text("utf-8")
+    section = html.split('<section id="worst">')[1].split("</section>")[0]
+    assert section.count(f"<p class=\"words\"><q>{bot}</q>") == 2 and "×30" in section and "×2<" in section
+
+    monkeypatch.setattr(inputs, "CHUNK_SETS", 3)
+    out = tmp_path / "chunked"
+    run_batch(BatchOptions(input=str(path.parent.parent / "in-en.jsonl"), out_dir=str(out), workers=2,
+                           progress=False, lang="en"), rules=rules)
+    for name in ("summary.json", "report.html"):
+        assert (out / name).read_bytes() == (path.parent / name).read_bytes(), name

@@ -9,6 +9,7 @@ ordered by explicit keys, so memory stays flat however long the input is.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -22,7 +23,9 @@ from simulator.text.normalise import normalise
 OUTCOMES = ("resolved", "escalated", "walked_out", "unresolved", None)  # None: the replies ran out
 SCORE_STEPS = 1001  # scores 0.0–100.0 in tenths
 # Bounded lists (issue 5: the report must stay small for 100,000 sets, memory flat for any input).
-WORST_REPLIES = 25  # replies that angered the customer most
+WORST_REPLIES = 25  # replies that angered the customer most (distinct texts: a bot repeating itself is one row)
+REPEATS_TRACKED = 50000  # distinct worst replies counted for that row's count; later new ones are not counted
+REPEAT_IDS = 10  # set ids kept per repeated reply, the first ones in input order
 DETAIL_SETS = 200  # sets with a detail block in the report: all of a small run, else the weakest
 PHRASES_TRACKED = 5000  # distinct phrases-to-avoid counted; later new ones go to "other"
 TRAINEES_TRACKED = 20000  # distinct trainees tabulated; later new ones are counted, not listed
@@ -34,6 +37,30 @@ FOLD_CACHE = 4096  # phrases to avoid repeat a lot (they are lexicon phrases): f
 def _fold(quote: str) -> str:
     """The key a phrase is tallied under, so 請稍等 and 请稍等 count together."""
     return normalise(quote).folded.strip()
+
+
+def _reply_key(scenario: str, text: str) -> bytes:
+    """Identical reply texts in one scenario are one row of the worst replies (a stable 64-bit digest)."""
+    return hashlib.blake2b(f"{scenario}\0{text}".encode(), digest_size=8).digest()
+
+
+# A kept worst reply: (rank key, reply key, data); the rank key is (-rise, line, persona, turn).
+Worst = tuple[tuple[Any, ...], bytes, dict[str, Any]]
+
+
+def _distinct_worst(entries: list[Worst]) -> list[Worst]:
+    """The WORST_REPLIES best-ranked entries with distinct reply keys, each its text's best-ranked one.
+
+    Exact under merging: a text's best entry is the best of its chunks' best entries, so
+    the result is the same whatever the chunking.
+    """
+    best: dict[bytes, Worst] = {}
+    for e in sorted(entries, key=lambda e: e[0]):
+        if e[1] not in best:
+            best[e[1]] = e
+            if len(best) == WORST_REPLIES:
+                break
+    return list(best.values())
 
 
 def _tenths(x: float) -> int:
@@ -61,9 +88,12 @@ class ChunkStats:
     counts: dict[str, int] = field(default_factory=dict)
     error_codes: dict[str, int] = field(default_factory=dict)
     phrases: dict[tuple[str, str], list[Any]] = field(default_factory=dict)  # (rule, folded) → [count, quote]
-    worst: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    worst: list[Worst] = field(default_factory=list)
     weakest: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
     trainees: dict[str, list[Any]] = field(default_factory=dict)
+    # reply key → [results whose worst reply it was, first REPEAT_IDS set ids]; the first
+    # REPEATS_TRACKED keys in input order (chunks are merged in input order), counted exactly.
+    repeats: dict[bytes, list[Any]] = field(default_factory=dict)
 
     def merge(self, other: ChunkStats) -> None:
         """Add ``other`` (the statistics of later input) into this one."""
@@ -83,7 +113,16 @@ class ChunkStats:
                 self.phrases[phrase] = [n, quote]
             else:
                 self.counts["phrases_untracked"] = self.counts.get("phrases_untracked", 0) + n
-        self.worst = sorted(self.worst + other.worst, key=lambda kv: kv[0])[:WORST_REPLIES]
+        self.worst = _distinct_worst(self.worst + other.worst)
+        for reply, (n, ids) in other.repeats.items():
+            kept = self.repeats.get(reply)
+            if kept is not None:
+                kept[0] += n
+                for i in ids:
+                    if len(kept[1]) < REPEAT_IDS and i not in kept[1]:
+                        kept[1].append(i)
+            elif len(self.repeats) < REPEATS_TRACKED:
+                self.repeats[reply] = [n, list(ids)]
         self.weakest = sorted(self.weakest + other.weakest, key=lambda kv: kv[0])[:DETAIL_SETS]
         for name, theirs in other.trainees.items():
             mine = self.trainees.get(name)
@@ -151,7 +190,8 @@ class ChunkCollector:
         self.fired_failed: list[int] = []
         self.fired_at: list[int] = []  # score in tenths × rules + rule, per rule fired
         self.phrases: dict[tuple[str, str], list[Any]] = {}
-        self.worst: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+        self.worst: list[Worst] = []
+        self.repeats: dict[bytes, list[Any]] = {}
         # (key, row, worst reply): detail blocks are built at finish, for the kept ones only.
         self.weakest: list[tuple[tuple[Any, ...], dict[str, Any], dict[str, Any] | None]] = []
         self.trainees: dict[str, list[Any]] = {}
@@ -209,7 +249,15 @@ class ChunkCollector:
         if worst is None:
             return None
         data = _worst_reply(row, worst)
-        self.worst.append(((-worst.delta, row["line"], pi, worst.index), data))
+        reply = _reply_key(row["scenario"], worst.text)
+        self.worst.append(((-worst.delta, row["line"], pi, worst.index), reply, data))
+        seen = self.repeats.get(reply)
+        if seen is None:
+            self.repeats[reply] = [1, [row["id"]]]
+        else:
+            seen[0] += 1
+            if len(seen[1]) < REPEAT_IDS and row["id"] not in seen[1]:
+                seen[1].append(row["id"])
         return data
 
     def finish(self) -> ChunkStats:
@@ -241,7 +289,8 @@ class ChunkCollector:
         st.counts = self.counts
         st.error_codes = self.error_codes
         st.phrases = dict(list(self.phrases.items())[:PHRASES_TRACKED])
-        st.worst = sorted(self.worst, key=lambda kv: kv[0])[:WORST_REPLIES]
+        st.worst = _distinct_worst(self.worst)
+        st.repeats = self.repeats  # a chunk is small: every key of it is kept
         kept = sorted(self.weakest, key=lambda entry: entry[0])[:DETAIL_SETS]
         st.weakest = [(key, _detail(row, worst)) for key, row, worst in kept]
         st.trainees = self.trainees
@@ -257,6 +306,16 @@ def _worst_reply(row: dict[str, Any], turn: Turn) -> dict[str, Any]:
         "anger_before": turn.anger_before, "anger_after": turn.anger_after,
         "reasons": [{"rule": c.rule, "kind": c.kind, "quote": c.quote, "amount": c.amount} for c in reasons],
     }
+
+
+def _with_repeats(data: dict[str, Any], repeats: list[Any] | None) -> dict[str, Any]:
+    """A worst reply with how many results had the same text as their worst reply (same scenario).
+
+    ``count`` is null when the text came after REPEATS_TRACKED other distinct ones and was not counted.
+    """
+    if repeats is None:
+        return {**data, "count": None, "ids": [data["id"]]}
+    return {**data, "count": repeats[0], "ids": list(repeats[1])}
 
 
 def _detail(row: dict[str, Any], worst: dict[str, Any] | None) -> dict[str, Any]:
@@ -408,7 +467,7 @@ def summarise(stats: ChunkStats, b: StatsBuilder, pass_mark: float, meta: dict[s
         "separating_quarters": _separating_quarters(stats, b, n),
         "phrases": [{"rule": r, "phrase": quote, "count": k} for (r, _folded), (k, quote) in phrases[:50]],
         "phrases_untracked": c.get("phrases_untracked", 0),
-        "worst_replies": [data for _key, data in stats.worst],
+        "worst_replies": [_with_repeats(data, stats.repeats.get(reply)) for _rank, reply, data in stats.worst],
         "weakest_sets": [data for _key, data in stats.weakest],
         "trainees": trainees,
         "trainee_results_untracked": c.get("trainee_results_untracked", 0),

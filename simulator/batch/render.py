@@ -141,6 +141,10 @@ def cohort_data(summary: dict[str, Any], rules: Rulebook, lang: str) -> dict[str
             "delta": f"{w['delta']:+.1f}", "before": _num(w["anger_before"]), "after": _num(w["anger_after"]),
             "link": link(w["line"], w["persona"]),
             "reasons": _reasons(names, w["reasons"], w["scenario"]),
+            # the same text as the worst reply of other results (same scenario): one row, counted
+            "count": w.get("count") or 1,
+            "others": ", ".join(str(i) for i in w.get("ids", ()) if i != w["id"])
+                      + (", …" if (w.get("count") or 1) > len(w.get("ids", ())) else ""),
         })
     trainees = []
     for r in summary["trainees"][:TRAINEE_ROWS]:
