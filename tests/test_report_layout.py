@@ -191,3 +191,31 @@ def test_identical_worst_replies_are_one_row_with_a_count_whatever_the_chunking(
                            progress=False, lang="en"), rules=rules)
     for name in ("summary.json", "report.html"):
         assert (out / name).read_bytes() == (path.parent / name).read_bytes(), name
+
+
+# ----------------------------------------------------------------------------- 2. heading order
+
+
+def _levels(html: str) -> list[int]:
+    import re
+
+    return [int(n) for n in re.findall(r"<h([1-6])[\s>]", html)]
+
+
+def test_headings_never_skip_a_level(rules, tmp_path):
+    from click.testing import CliRunner
+
+    from simulator.cli import cli
+
+    pages = {name: _session(rules, tmp_path, name).read_text("utf-8") for name in GOLDEN_CASES}
+    r = CliRunner().invoke(cli, ["demo", "--lang", "en", "--out", str(tmp_path / "demo")])
+    assert r.exit_code == 0, r.output
+    [demo] = (tmp_path / "demo").glob("*.html")
+    pages["demo"] = demo.read_text("utf-8")
+    pages["cohort"] = _cohort(rules, tmp_path, "zh").read_text("utf-8")
+    for name, html in pages.items():
+        levels = _levels(html)
+        assert levels[0] == 1 and levels.count(1) == 1, name
+        for before, after in zip(levels, levels[1:], strict=False):
+            assert after <= before + 1, (name, before, after)
+    assert {3, 4} <= set(_levels(pages["session-en"])), "situation and coaching subheadings are still headings"
