@@ -7,6 +7,7 @@ typo fails in tests, not in front of a trainee.
 from __future__ import annotations
 
 import os
+import string
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,10 +40,38 @@ def default_lang() -> str:
     return "en"
 
 
+class _PluralFormatter(string.Formatter):
+    """``{n:plural:turn|turns}`` prints the first word when n is 1, else the second.
+
+    English messages choose singular or plural this way; Chinese has no plural and
+    writes ``{n}`` alone.
+    """
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("plural:"):
+            one, _, other = format_spec[len("plural:"):].partition("|")
+            return one if value == 1 else other
+        return str(super().format_field(value, format_spec))
+
+
+_PLURAL = _PluralFormatter()
+
+
+def format_message(template: str, /, **fields: object) -> str:
+    """``template.format(**fields)``, with ``{n:plural:one|other}`` fields chosen by count."""
+    return _PLURAL.format(template, **fields) if "plural:" in template else template.format(**fields)
+
+
+def plural_id(msg_id: str, n: int) -> str:
+    """``msg_id + "_one"`` when there is one and that variant exists, else ``msg_id`` (the plural)."""
+    one = f"{msg_id}_one"
+    return one if n == 1 and one in messages() else msg_id
+
+
 def t(msg_id: str, lang: str, **fields: object) -> str:
     entry = messages()[msg_id]
     text = entry.get(lang) or entry["en"]
-    return text.format(**fields) if fields else text
+    return format_message(text, **fields) if fields else text
 
 
 def pick(text: object, lang: str) -> str:

@@ -221,7 +221,7 @@ def test_cli_exit_codes(runner, rules, tmp_path):
     good = write_sets(tmp_path / "good.jsonl", rules, n=12, bad=False)
     res = invoke(runner, str(good), "--out", str(tmp_path / "a"), "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert "Scored 12 set(s)" in res.output
+    assert "Scored 12 sets" in res.output
     mean = json.loads(read(tmp_path / "a", "summary.json"))["score"]["mean"]
     res = invoke(runner, str(good), "--out", str(tmp_path / "b"), "--fail-under", str(mean), "--lang", "en")
     assert res.exit_code == 0
@@ -230,7 +230,7 @@ def test_cli_exit_codes(runner, rules, tmp_path):
     assert json.loads(read(tmp_path / "c", "summary.json"))["below_threshold"] is True
     bad = write_sets(tmp_path / "bad.jsonl", rules, n=12, bad=True)
     res = invoke(runner, str(bad), "--out", str(tmp_path / "d"), "--lang", "en")
-    assert res.exit_code == 2 and "1 line(s) could not be scored" in res.output
+    assert res.exit_code == 2 and "1 line could not be scored" in res.output
     assert (tmp_path / "d" / "results.jsonl").read_text().count("\n") >= 12, "good lines still scored"
 
 
@@ -261,7 +261,7 @@ def test_installed_console_script(rules, tmp_path):
     proc = subprocess.run([exe, "batch", str(src), "--out", str(tmp_path / "out"), "--workers", "2"],
                           capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert "Scored 8 set(s)" in proc.stdout
+    assert "Scored 8 sets" in proc.stdout
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(OUTPUTS)
 
 

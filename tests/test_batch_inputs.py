@@ -194,7 +194,7 @@ def test_csv_error_paths(rules, tmp_path):
 
 
 def test_csv_bad_header_and_bad_bytes(rules, tmp_path):
-    with pytest.raises(InputError, match=r"the CSV header lacks column\(s\) persona, turn"):
+    with pytest.raises(InputError, match=r"the CSV header is missing: persona, turn"):
         run(rules, b"id,scenario,response\n", name="in.csv", tmp_path=tmp_path)
     data = (CSV_HEAD + "a1,t1,general-complaint,friendly,1,ok\n").encode() + b"b2,t1,general-complaint,friendly,1,\xff\n"
     rows, errors, _ = run(rules, data, name="in.csv", tmp_path=tmp_path)

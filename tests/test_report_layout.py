@@ -219,3 +219,32 @@ def test_headings_never_skip_a_level(rules, tmp_path):
         for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, (name, before, after)
     assert {3, 4} <= set(_levels(pages["session-en"])), "situation and coaching subheadings are still headings"
+
+
+# ----------------------------------------------------------------------------- 5. singular and plural
+
+
+def test_english_counts_take_singular_or_plural_and_no_message_says_s_in_brackets(rules, tmp_path):
+    from simulator.i18n import messages, plural_id, t
+
+    assert [k for k, v in messages().items() if "(s)" in v["en"]] == []
+    done = {"mean": 50, "pass_rate": "0%", "out": "o"}
+    assert "Scored 1 set (1 result, 1 response)" in t("batch.done", "en", sets=1, results=1, responses=1, **done)
+    assert "Scored 2 sets (4 results, 0 responses)" in t("batch.done", "en", sets=2, results=4, responses=0, **done)
+    assert t("batch.done", "zh", sets=1, results=1, responses=1, **done).startswith("已评估 1 组回复（1 个结果，1 条回复）")
+    assert t("batch.lines_failed", "en", errors=1, path="e").startswith("1 line could not")
+    assert t("batch.lines_failed", "en", errors=2, path="e").startswith("2 lines could not")
+    assert t("report.note.extra_turns", "en", n=1) == "1 turn beyond the fastest"
+    assert t("report.note.extra_turns", "en", n=3) == "3 turns beyond the fastest"
+    assert t("report.chart.title", "en", n=1) == "Anger at the start and after the one reply"
+    assert t("report.chart.title", "en", n=4) == "Anger at the start and after each of 4 replies"
+    assert "turn 2 comes out" in t(plural_id("report.replay.differs", 1), "en", turns="2")
+    assert "turns 2, 3 come out" in t(plural_id("report.replay.differs", 2), "en", turns="2, 3")
+
+    src = tmp_path / "one-bad.jsonl"
+    src.write_text(json.dumps({"id": "a", "scenario": "general-complaint", "persona": "friendly",
+                               "responses": ["您好", "好的"]}) + '\n{"id": "broken", \n', "utf-8")
+    run_batch(BatchOptions(input=str(src), out_dir=str(tmp_path / "o"), progress=False, lang="en"), rules=rules)
+    html = (tmp_path / "o" / "report.html").read_text("utf-8")
+    assert "1 line could not be scored" in html and "(s)" not in html
+    assert "2 replies played" in html

@@ -19,7 +19,7 @@ from simulator import __version__
 from simulator.batch.cohort import OUTCOMES
 from simulator.content import builtin_path
 from simulator.engine import Rulebook
-from simulator.i18n import messages, t
+from simulator.i18n import format_message, messages, t
 from simulator.reasons import rule_name
 
 TRAINEE_ROWS = 300  # rows of the per-trainee table; the rest are in results.csv
@@ -186,6 +186,7 @@ def cohort_data(summary: dict[str, Any], rules: Rulebook, lang: str) -> dict[str
         heading = t("drive.report.heading", lang, input=summary["input"])
     return {
         "L": L,
+        "fmt": format_message,  # L.x.format(…) that also picks English singular or plural
         "lang": lang,
         "html_lang": HTML_LANG[lang],
         "generator": f"complaint-sim {__version__}",

@@ -19,7 +19,7 @@ from typing import Any
 from simulator import __version__
 from simulator.coaching import Improvement, improvements
 from simulator.engine import Change, Rulebook, SessionState, Turn, opening, start, step
-from simulator.i18n import messages, pick, t
+from simulator.i18n import messages, pick, plural_id, t
 from simulator.reasons import change_reason, rule_name, signed
 from simulator.report.chart import anger_chart
 from simulator.report.transcript import Transcript
@@ -430,7 +430,7 @@ def session_data(rules: Rulebook, inp: SessionInput, *, lang: str | None = None,
     replay_note = ""
     if rp.mismatched or rp.opening_differs:
         shown = ", ".join(str(i) for i in rp.mismatched) or "—"
-        replay_note = t("report.replay.differs", lg, turns=shown)
+        replay_note = t(plural_id("report.replay.differs", len(rp.mismatched)), lg, turns=shown)
     facts = []
     if inp.started_at:
         facts.append((t("report.fact.date", lg), _time(inp.started_at, lg)))
