@@ -248,3 +248,37 @@ def test_english_counts_take_singular_or_plural_and_no_message_says_s_in_bracket
     html = (tmp_path / "o" / "report.html").read_text("utf-8")
     assert "1 line could not be scored" in html and "(s)" not in html
     assert "2 replies played" in html
+
+
+# ----------------------------------------------------------------------------- 3. printing
+
+
+A4_CONTENT = (703, 1009)  # px at 96 dpi: A4 less the report's @page margins (186 × 267 mm)
+
+
+def test_printing_keeps_only_small_blocks_whole(browser, rules, tmp_path):  # noqa: F811
+    import re
+
+    from click.testing import CliRunner
+
+    from simulator.cli import cli
+
+    r = CliRunner().invoke(cli, ["demo", "--lang", "en", "--out", str(tmp_path / "demo")])
+    assert r.exit_code == 0, r.output
+    [demo] = (tmp_path / "demo").glob("*.html")
+    page, errors, _ = _open(browser, demo, viewport={"width": A4_CONTENT[0], "height": A4_CONTENT[1]})
+    try:
+        page.emulate_media(media="print")
+        # a block kept whole that is taller than 40% of a page leaves that much blank when it does not fit
+        big = page.evaluate("""(limit) => [...document.querySelectorAll('main *')].filter(el => {
+            const s = getComputedStyle(el);
+            return [s.breakInside, s.pageBreakInside].some(v => v && v.startsWith('avoid'))
+                   && el.getBoundingClientRect().height > limit;
+          }).map(el => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().height))""",
+                            A4_CONTENT[1] * 0.4)
+        assert big == []
+        pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert pages >= 8 and errors == []
+    finally:
+        page.close()
