@@ -573,3 +573,14 @@ def test_demo_report_is_deterministic(tmp_path):
         assert CliRunner().invoke(cli, ["demo", "--lang", "en", "--out", str(tmp_path / d)]).exit_code == 0
     [a], [b] = (list((tmp_path / d).glob("*.html")) for d in ("a", "b"))
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_a_kept_clause_is_not_struck_through_when_the_suggestion_adds_a_full_stop():
+    # "我理解您的心情" kept and a line added after it: only the added line is new.
+    from simulator.report.build import diff_segments
+
+    was, better = diff_segments("我理解您的心情", "我理解您的心情。非常抱歉，我现在就帮您处理。")
+    assert was == [{"text": "我理解您的心情", "changed": False}]
+    assert [s["changed"] for s in better] == [False, True] and better[1]["text"].startswith("非常抱歉")
+    was, better = diff_segments("I understand", "I understand. I'm sorry.")
+    assert not any(s["changed"] for s in was) and better[-1] == {"text": "I'm sorry.", "changed": True}

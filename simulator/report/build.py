@@ -223,6 +223,9 @@ def segments(
 _CLAUSE = re.compile(r"[^,.!?;:，。！？；：\n]+[,.!?;:，。！？；：\n]*\s*|[,.!?;:，。！？；：\n]+\s*", re.S)
 
 
+_CLAUSE_END = "。.，,、；;：:！!？?…"
+
+
 def diff_segments(old: str, new: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """``old`` with the clauses cut marked, ``new`` with the clauses added marked."""
     a, b = _CLAUSE.findall(old), _CLAUSE.findall(new)
@@ -237,9 +240,9 @@ def diff_segments(old: str, new: str) -> tuple[list[dict[str, Any]], list[dict[s
         else:
             out.append({"text": text, "changed": changed})
 
-    # A clause is the same clause whatever space follows it (the last one of a reply
-    # has none; with a line added after it, it has one).
-    keys_a, keys_b = [x.rstrip() for x in a], [x.rstrip() for x in b]
+    # A clause is the same clause whatever space or mark follows it (the last one of a
+    # reply may have none; with a line added after it, it gains a full stop).
+    keys_a, keys_b = [x.rstrip().rstrip(_CLAUSE_END) for x in a], [x.rstrip().rstrip(_CLAUSE_END) for x in b]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
         add(left, "".join(a[i1:i2]), op != "equal")
         add(right, "".join(b[j1:j2]), op != "equal")
