@@ -228,3 +228,15 @@ def test_idioms_that_start_negative_verdict(rules, text, behaviour):
 ])
 def test_idiom_look_alikes_stay_negative(rules, text, behaviour):
     assert behaviour in counted(rules, text)
+
+
+# An A-不-A question word (能不能, 可不可以, 有没有) asks; the 不 in its middle starts no refusal.
+@pytest.mark.parametrize("text", ["能不能退款我需要先帮您查一下。", "您问能不能退款，我帮您申请。", "會不會退款要看情況，我幫您問一下。"])
+def test_an_a_not_a_question_is_no_refusal_verdict(rules, text):
+    present = counted(rules, text)
+    assert not {"refusal", "negative_language"} & present, present
+
+
+@pytest.mark.parametrize("text", ["我不能退款。", "不能退款。", "这个不能退款，规定如此。"])
+def test_a_plain_refusal_stays(rules, text):
+    assert {"refusal", "negative_language"} & counted(rules, text)

@@ -225,6 +225,12 @@ class Matcher:
                     negators.append((start, -length, kind, end))
         if self._skip is not None and self._skip.search(text):
             behaviours.extend(self._skipping(text, negators))
+        if negators:
+            # An A-不-A question (能不能, 有没有, 可不可以) asks; the 不 in its middle starts no
+            # refusal: 能不能退款 is not 不能退款.
+            asked = {t[0] + 1 for t in negators if t[2] == NON_NEGATOR and _a_not_a(text, t[0], t[3])}
+            if asked:
+                behaviours = [b for b in behaviours if b[0] not in asked]
         chosen_t = _choose(behaviours)
         if not any(t[2] == NEGATOR for t in negators):
             # No negator at all (only non-negators such as 不好意思, or none): nothing is
@@ -458,6 +464,11 @@ def _free_negators(tokens: list[_Span], chosen: list[_Span]) -> list[_Span]:
 def _spans(found: list[tuple[int, int, str, int]]) -> list[_Span]:
     """Scan tuples ``(start, -length, id, end)`` as spans, for the negation bookkeeping."""
     return [_Span(start, end, ident) for start, _, ident, end in found]
+
+
+def _a_not_a(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an A-不-A question word: 能不能, 有没有, 可不可以."""
+    return end - start >= 3 and text[start + 1] in "不没" and text[start] == text[start + 2]
 
 
 def _choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
