@@ -49,5 +49,10 @@ def change_reason(rules: Rulebook, change: Change, lang: str, scenario: str | No
     return " ".join([text, *extra])
 
 
+def shown(amount: float) -> bool:
+    """Whether a move is worth a row: its amount is not zero at the one decimal shown (no "-0.0", "±0")."""
+    return f"{amount:.1f}" not in ("0.0", "-0.0")
+
+
 def signed(x: float) -> str:
     return f"{x:+.1f}".replace("+0.0", "±0")

@@ -12,7 +12,7 @@ from typing import Any
 from simulator.content import models as m
 from simulator.engine.rulebook import Rulebook
 from simulator.engine.state import Outcome, Turn
-from simulator.text.matcher import Hit
+from simulator.engine.step import once_each
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,22 +181,11 @@ def _problem(rules: Rulebook, pair, cfg: m.Scoring, first, turns: list[Turn]):  
     return _clamp(technique + met), ev, ""
 
 
-def _once_per_reply(hits: tuple[Hit, ...]) -> list[Hit]:
-    """The first hit of each behaviour in a reply: a reply does each thing once, as the engine counts it."""
-    seen: set[str] = set()
-    out = []
-    for h in hits:
-        if h.counts_as and h.counts_as not in seen:
-            seen.add(h.counts_as)
-            out.append(h)
-    return out
-
-
 def _language(rules: Rulebook, cfg: m.Scoring, turns: list[Turn]):  # type: ignore[no-untyped-def]
     ev: list[Evidence] = []
     score = 100.0
     for t in turns:
-        for h in _once_per_reply(t.hits):
+        for h in once_each(t.hits):
             rule = rules.rules.get(h.counts_as or "")
             if rule and rule.polarity == "negative" and rule.group == "language":
                 ev.append(Evidence(-cfg.language_penalty, rule.id, t.index, h.quote, rule.section))
@@ -214,7 +203,7 @@ def _fit(rules: Rulebook, persona: m.Persona, cfg: m.Scoring, first, turns: list
     score = 50.0 + min(50.0, 50.0 * len(used) / target)
     hated = set(persona.hated)
     for t in turns:
-        for h in _once_per_reply(t.hits):
+        for h in once_each(t.hits):
             if h.counts_as in hated:
                 ev.append(Evidence(-cfg.hated_penalty, h.counts_as, t.index, h.quote, persona.section, "hated"))
                 score -= cfg.hated_penalty

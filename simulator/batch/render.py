@@ -20,7 +20,7 @@ from simulator.batch.cohort import OUTCOMES
 from simulator.content import builtin_path
 from simulator.engine import Rulebook
 from simulator.i18n import format_message, messages, t
-from simulator.reasons import rule_name
+from simulator.reasons import rule_name, shown
 
 TRAINEE_ROWS = 300  # rows of the per-trainee table; the rest are in results.csv
 PHRASE_ROWS = 20
@@ -89,7 +89,7 @@ class _Names:
 def _reasons(names: _Names, reasons: list[dict[str, Any]], scenario: str) -> list[dict[str, Any]]:
     """Why a reply angered the customer; moves that round to nothing at one decimal are left out."""
     return [{"name": names.rule(r["rule"], scenario, r["kind"]), "quote": r["quote"], "amount": f"{r['amount']:+.1f}"}
-            for r in reasons if f"{r['amount']:.1f}" not in ("0.0", "-0.0")]
+            for r in reasons if shown(r["amount"])]
 
 
 def anchor(line: int, persona: str) -> str:

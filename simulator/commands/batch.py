@@ -20,18 +20,25 @@ def _fail_under(f):  # type: ignore[no-untyped-def]
                         help=FAIL_UNDER_HELP)(f)
 
 
-def _gates(lg: str, summary: dict[str, Any], fail_under: float | None, min_pass_rate: float | None) -> list[str]:
-    """The messages of the gates not met (--fail-under, --min-pass-rate), in order."""
+def _fail(lg: str, summary: dict[str, Any], fail_under: float | None, min_pass_rate: float | None,
+          failure: Exception | None) -> None:
+    """Raise ``failure`` (lines or runs that failed), else the first gate not met; say every other gate missed."""
+    from simulator.errors import BelowPassMark
     from simulator.i18n import t
 
     score = summary["score"]
-    out = []
+    gates = []
     if summary["below_threshold"]:
-        out.append(t("batch.below", lg, mean="—" if score["mean"] is None else score["mean"], fail_under=fail_under))
+        gates.append(t("batch.below", lg, mean="—" if score["mean"] is None else score["mean"], fail_under=fail_under))
     if summary["below_pass_rate"]:
         rate = "—" if score["pass_rate"] is None else f"{score['pass_rate']:.1%}"
-        out.append(t("batch.below_pass_rate", lg, rate=rate, min=f"{min_pass_rate:g}"))
-    return out
+        gates.append(t("batch.below_pass_rate", lg, rate=rate, min=f"{min_pass_rate:g}"))
+    if failure is None and gates:
+        failure = BelowPassMark(gates.pop())
+    for message in gates:
+        click.echo(t("cli.error", lg, message=message), err=True)
+    if failure is not None:
+        raise failure
 
 
 @click.command()
@@ -65,7 +72,7 @@ def batch(input_path: str, out_dir: str, workers: int, engine: str, scheduler: s
     below the threshold exits with 3.
     """
     from simulator.batch import BatchOptions, run_batch
-    from simulator.errors import BelowPassMark, InputError
+    from simulator.errors import InputError
     from simulator.i18n import t
 
     lg = resolve_lang(lang)
@@ -84,15 +91,8 @@ def batch(input_path: str, out_dir: str, workers: int, engine: str, scheduler: s
         rate = "—" if score["pass_rate"] is None else f"{score['pass_rate']:.0%}"
         click.echo(t("batch.done", lg, sets=tot["sets"], results=tot["results"], responses=tot["responses_played"],
                      mean="—" if run.mean is None else run.mean, pass_rate=rate, out=out_dir))
-    gates = _gates(lg, run.summary, fail_under, min_pass_rate)
-    if run.errors:
-        for message in gates:
-            click.echo(t("cli.error", lg, message=message), err=True)
-        raise InputError(t("batch.lines_failed", lg, errors=run.errors, path=run.out_dir / "errors.jsonl"))
-    if gates:
-        for message in gates[:-1]:
-            click.echo(t("cli.error", lg, message=message), err=True)
-        raise BelowPassMark(gates[-1])
+    lines_failed = InputError(t("batch.lines_failed", lg, errors=run.errors, path=run.out_dir / "errors.jsonl"))
+    _fail(lg, run.summary, fail_under, min_pass_rate, lines_failed if run.errors else None)
 
 
 @click.command()
@@ -121,7 +121,7 @@ def drive(agent: str, scenario: str, persona: str, runs: int, seed: int, turn_ti
     See examples/polite_bot.py.
     """
     from simulator.drive import DriveOptions, RunResult, run_drive
-    from simulator.errors import BelowPassMark, SimError
+    from simulator.errors import SimError
     from simulator.i18n import t
 
     lg = resolve_lang(lang)
@@ -142,15 +142,8 @@ def drive(agent: str, scenario: str, persona: str, runs: int, seed: int, turn_ti
     mean = "—" if run.mean is None else run.mean
     click.echo(t("drive.done", lg, ok=runs - len(run.failed), runs=runs, mean=mean, out=out_dir,
                  passed=run.summary["totals"]["passed"]))
-    gates = _gates(lg, run.summary, fail_under, min_pass_rate)
-    if run.failed:
-        for message in gates:
-            click.echo(t("cli.error", lg, message=message), err=True)
-        raise SimError(t("drive.failed", lg, failed=len(run.failed), runs=runs, path=run.out_dir / "errors.jsonl"))
-    if gates:
-        for message in gates[:-1]:
-            click.echo(t("cli.error", lg, message=message), err=True)
-        raise BelowPassMark(gates[-1])
+    runs_failed = SimError(t("drive.failed", lg, failed=len(run.failed), runs=runs, path=run.out_dir / "errors.jsonl"))
+    _fail(lg, run.summary, fail_under, min_pass_rate, runs_failed if run.failed else None)
 
 
 COMMANDS = [batch, drive]

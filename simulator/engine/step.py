@@ -16,7 +16,7 @@ from simulator.engine import replies
 from simulator.engine.rulebook import Pairing, Rulebook
 from simulator.engine.state import Change, Outcome, SessionState, Turn
 from simulator.errors import InputError
-from simulator.text.matcher import Hit, NeedHit
+from simulator.text.matcher import CLAUSE_BREAKS, Hit, NeedHit
 from simulator.text.normalise import normalise
 from simulator.text.signals import Signal, read_signals, reply_key
 
@@ -29,8 +29,9 @@ DRIFT_SECTION = "§1 fast, simple handling"
 MAX_REPLY_CHARS = 5000
 # Hits take effect in the order they were typed; a derived hit after the one it came from.
 _READING_ORDER = attrgetter("start", "derived")
-# What ends a clause for suppression by another behaviour (the matcher's breaks, as typed).
-_CLAUSE_BREAKS = frozenset(",.!?;:。，！？；：、…\n")
+# What ends a clause for suppression by another behaviour: the matcher's breaks, plus the
+# full-width forms folding turns into them (hits point into the text as typed).
+_CLAUSE_BREAKS = CLAUSE_BREAKS | frozenset("，！？；：")
 
 
 def start(rules: Rulebook, scenario: str, persona: str, *, seed: int = 0, lang: str = "zh") -> SessionState:
@@ -217,6 +218,22 @@ def _unfounded_buts(rb: Rulebook, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def once_each(hits: Iterable[Hit]) -> list[Hit]:
+    """The first counted hit of each behaviour, in the order given.
+
+    A reply does each thing once: three vague words make one evasive answer (§5 打太极), a
+    sentence pasted ten times one apology. The later hits are shown but move nothing, and
+    the scorecard counts them the same way.
+    """
+    seen: set[str] = set()
+    out = []
+    for h in hits:
+        if h.counts_as is not None and h.counts_as not in seen:
+            seen.add(h.counts_as)
+            out.append(h)
+    return out
+
+
 def _counted(hits: list[Hit]) -> set[str]:
     """The behaviours the hits count as (a cancelled hit counts as none)."""
     return {h.counts_as for h in hits if h.counts_as is not None}
@@ -294,15 +311,9 @@ def _behaviour_changes(
     but_discounts = rb.but_discounts
     buts = [(h.start, but_discounts[h.counts_as]) for h in hits if h.counts_as in but_discounts]
     ff = rb.content.engine.feelings_first
-    said: set[str] = set()
-    for h in sorted([h for h in hits if h.counts_as], key=_READING_ORDER):
+    for h in once_each(sorted(hits, key=_READING_ORDER)):
         rid = h.counts_as
         assert rid is not None
-        # A reply does each thing once: three vague words make one evasive answer (§5 打太极),
-        # a sentence pasted ten times one apology. Later hits are shown but move nothing.
-        if rid in said:
-            continue
-        said.add(rid)
         rule = rules[rid]
         feelings_first = ff.factor if rule.group == "problem" and not emotion and state.anger >= ff.min_anger else None
         later_but = next((f for pos, f in buts if pos >= h.end), None) if buts else None

@@ -20,7 +20,7 @@ from simulator import __version__
 from simulator.coaching import Improvement, improvements
 from simulator.engine import Change, Rulebook, SessionState, Turn, opening, start, step
 from simulator.i18n import messages, pick, plural_id, t
-from simulator.reasons import change_reason, rule_name, signed
+from simulator.reasons import change_reason, rule_name, shown, signed
 from simulator.report.chart import anger_chart
 from simulator.report.transcript import Transcript
 from simulator.scoring import DimensionScore, Evidence, Scorecard, score_session
@@ -155,11 +155,6 @@ def _name(rules: Rulebook, scenario: str, rule: str, lang: str, kind: str | None
     if f"report.rule.{rule}" in messages():
         return t(f"report.rule.{rule}", lang)
     return rule
-
-
-def shown(amount: float) -> bool:
-    """Whether a move is worth a row: its amount is not zero at the one decimal shown (no "-0.0", "±0")."""
-    return f"{amount:.1f}" not in ("0.0", "-0.0")
 
 
 def _reasons(rules: Rulebook, changes: Sequence[Change], lang: str, scenario: str) -> list[dict[str, str]]:
@@ -432,8 +427,8 @@ def session_data(rules: Rulebook, inp: SessionInput, *, lang: str | None = None,
         status = t(f"report.status.{inp.ended_by or 'crash'}", lg)
     replay_note = ""
     if rp.mismatched or rp.opening_differs:
-        shown = ", ".join(str(i) for i in rp.mismatched) or "—"
-        replay_note = t(plural_id("report.replay.differs", len(rp.mismatched)), lg, turns=shown)
+        which = ", ".join(str(i) for i in rp.mismatched) or "—"
+        replay_note = t(plural_id("report.replay.differs", len(rp.mismatched)), lg, turns=which)
     facts = []
     if inp.started_at:
         facts.append((t("report.fact.date", lg), _time(inp.started_at, lg)))

@@ -38,7 +38,8 @@ import ahocorasick
 from simulator.content import models as m
 from simulator.text.normalise import NormText, _folding, normalise
 
-_CLAUSE_BREAKS = frozenset(",.!?;:。、…\n")
+# What ends a clause in folded text (full-width marks are already ASCII there).
+CLAUSE_BREAKS = frozenset(",.!?;:。、…\n")
 
 # Payload kinds stored in the automaton.
 BEHAVIOUR, NEED, NEGATOR, NON_NEGATOR = "b", "n", "neg", "non"
@@ -331,7 +332,7 @@ class Matcher:
         if lo >= hi:  # the negator touches the phrase: the usual case, decided at once
             return True
         gap = text[lo:hi]
-        if any(c in _CLAUSE_BREAKS for c in gap):
+        if any(c in CLAUSE_BREAKS for c in gap):
             return False
         words = sum(1 for w in gap.split() if w.isascii())
         cjk = sum(1 for c in gap if not c.isascii() and not c.isspace())
@@ -405,11 +406,11 @@ class Matcher:
         if counts_as in _GUESS_SCOPED and text.startswith(_GUESS, end) and text.endswith(_SHOULD, start, end):
             return None
         if counts_as in _QUESTION_SCOPED:
-            stop = next((c for c in text[end:] if c in _CLAUSE_BREAKS), "")
+            stop = next((c for c in text[end:] if c in CLAUSE_BREAKS), "")
             if stop == "?":
                 return None
         if counts_as in _CONDITION_SCOPED or counts_as in _PURPOSE_SCOPED:
-            lo = max(text.rfind(c, 0, start) for c in _CLAUSE_BREAKS) + 1
+            lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
             before = text[lo:start]
             if counts_as in _CONDITION_SCOPED and not before.endswith("是") and _CONDITION.search(before):
                 return None
