@@ -187,12 +187,12 @@ def parse_file(path: str | Path) -> tuple[Located | None, Any, list[ContentError
 
 
 def load_file(path: str | Path) -> tuple[Located, Any]:
-    """Load one content file of any kind; returns the parsed document and its model."""
-    doc = load_yaml_file(path)
-    bad = _kind_problem(doc)
-    if bad is not None:
-        raise bad
-    return doc, validate_located(doc, m.MODELS[doc.data["kind"]])
+    """Load one content file of any kind; returns the parsed document and its model (first error raised)."""
+    doc, model, problems = parse_file(path)
+    if problems:
+        raise problems[0]
+    assert doc is not None
+    return doc, model
 
 
 def iter_yaml(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -427,15 +427,6 @@ def _unknown(doc: Located, loc: tuple[str | int, ...], name: object, ids: Iterab
                        suggest=suggestion(name, ids))
 
 
-def _raise_first(problems: Iterable[ContentError]) -> None:
-    for err in problems:
-        raise err
-
-
-def check_lexicon(doc: Located, lex: m.Lexicon) -> None:
-    _raise_first(lexicon_problems(doc, lex))
-
-
 def lexicon_problems(doc: Located, lex: m.Lexicon) -> Iterator[Problem]:
     ids: dict[str, tuple[str | int, ...]] = {}
     for i, b in enumerate(lex.behaviours):
@@ -471,10 +462,6 @@ def lexicon_problems(doc: Located, lex: m.Lexicon) -> Iterator[Problem]:
                         yield doc.problem(base + ("derived", key, j), "content.derived_self")
 
 
-def check_engine(doc: Located, eng: m.Engine, ids: dict[str, str]) -> None:
-    _raise_first(engine_problems(doc, eng, ids))
-
-
 def engine_problems(doc: Located, eng: m.Engine, ids: dict[str, str]) -> Iterator[Problem]:
     below = [b.below for b in eng.bands]
     if [b.id for b in eng.bands] != ["calm", "annoyed", "angry", "furious"] or below != sorted(below):
@@ -486,10 +473,6 @@ def engine_problems(doc: Located, eng: m.Engine, ids: dict[str, str]) -> Iterato
                     yield _unknown(doc, (table, key, ref), ref, ids)
                 elif mults[ref] <= 0:
                     yield doc.problem((table, key, ref), "content.multiplier")
-
-
-def check_scoring(doc: Located, sc: m.Scoring, ids: dict[str, str]) -> None:
-    _raise_first(scoring_problems(doc, sc, ids))
 
 
 def scoring_problems(doc: Located, sc: m.Scoring, ids: dict[str, str]) -> Iterator[Problem]:
@@ -512,10 +495,6 @@ def _sign(doc: Located, loc: tuple[str | int, ...], polarity: str, effect: float
 
 def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def check_persona(doc: Located, p: m.Persona, ids: dict[str, str]) -> None:
-    _raise_first(persona_problems(doc, doc.data, ids))
 
 
 def persona_problems(doc: Located, data: Any, ids: dict[str, str]) -> Iterator[Problem]:
@@ -544,10 +523,6 @@ def persona_problems(doc: Located, data: Any, ids: dict[str, str]) -> Iterator[P
         yield doc.problem(("thresholds", "resolve_at"), "content.resolve_order")
     if _number(data.get("initial_anger")) and data["initial_anger"] >= min(escalate, walk):
         yield doc.problem(("initial_anger",), "content.start_order")
-
-
-def check_scenario(doc: Located, s: m.Scenario, ids: dict[str, str]) -> None:
-    _raise_first(scenario_problems(doc, doc.data, ids))
 
 
 def scenario_problems(doc: Located, data: Any, ids: dict[str, str]) -> Iterator[Problem]:
