@@ -67,7 +67,7 @@ class Source:
             items = _parquet_items(self.stream, self.lang)
         try:
             yield from items
-        except (OSError, EOFError, zlib.error) as exc:  # a .gz cut short or corrupt, a failing disk
+        except _READ_ERRORS as exc:  # a .gz cut short or corrupt, a failing disk
             raise _read_error(self.name, exc, self.lang) from None
 
     def chunks(self) -> Iterator[Chunk]:
@@ -161,20 +161,19 @@ def open_source(path: str, fmt: str = "auto", *, lang: str = "en", stdin: IO[byt
         stream = io.BufferedReader(stream)  # type: ignore[arg-type,type-var]
     try:
         head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
-    except (OSError, EOFError, zlib.error) as exc:  # not gzip after all
+        chosen = detect_format(name, head) if fmt == "auto" else fmt
+        if chosen == "parquet" and not (raw.seekable() and stream is raw):
+            stream = _spool(stream)  # Parquet keeps its index at the end: it needs a seekable file
+            closers.insert(0, stream)
+    except _READ_ERRORS as exc:  # a .gz that is not gzip or is cut short, a failing disk
         for f in closers:
             f.close()
         raise _read_error(path, exc, lang) from None
-    chosen = detect_format(name, head) if fmt == "auto" else fmt
-    if chosen == "parquet" and not (raw.seekable() and stream is raw):
-        try:
-            stream = _spool(stream)  # Parquet keeps its index at the end: it needs a seekable file
-        except (OSError, EOFError, zlib.error) as exc:
-            for f in closers:
-                f.close()
-            raise _read_error(path, exc, lang) from None
-        closers.insert(0, stream)
     return Source(name, chosen, stream, size, position, lang, 0, tuple(closers))
+
+
+# What reading the input can raise besides bad content: a broken .gz, a failing disk.
+_READ_ERRORS = (OSError, EOFError, zlib.error)
 
 
 def _read_error(name: str, exc: BaseException, lang: str) -> InputError:
