@@ -12,7 +12,11 @@ from typing import Any
 from simulator.content import models as m
 from simulator.engine.rulebook import Rulebook
 from simulator.engine.state import Outcome, Turn
-from simulator.engine.step import once_each
+from simulator.engine.step import FAST_HANDLING, once_each
+
+# Where the outcome points come from (domain.md's words, and their Chinese for zh reports).
+AGREEMENT = m.Citation("§4 达成共识 agree on solution, action plan and expected result", "§4 达成共识")
+OUTCOME_SECTION = m.Citation(f"{AGREEMENT}; §6 Why it matters", "§4 达成共识; §6 为什么重要")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +123,13 @@ def score_session(
             den += d.weight
     total = round(num / den, 1) if den else 0.0
     last = turns[-1].outcome if turns else None
+    # Replies that ran out before the customer decided are judged unresolved (§4: no
+    # agreement was reached), for passing as for the outcome points.
+    judged = last.value if last else ("unresolved" if complete and turns else None)
     return Scorecard(
         total=total,
         pass_mark=cfg.pass_mark,
-        passed=total >= cfg.pass_mark and not (last and last.value in cfg.fail_outcomes),
+        passed=total >= cfg.pass_mark and judged not in cfg.fail_outcomes,
         outcome=(last.value if last else ("incomplete" if not complete else None)),
         dimensions=tuple(out),
     )
@@ -220,13 +227,13 @@ def _outcome(cfg: m.Scoring, turns: list[Turn], complete: bool):  # type: ignore
         if complete:
             # Replies ran out before the customer decided: judge as unresolved.
             pts = cfg.outcome_points["unresolved"]
-            return _clamp(pts), [Evidence(pts, "unresolved", last.index, "", "§4", "ran_out", kind="outcome")], ""
+            return _clamp(pts), [Evidence(pts, "unresolved", last.index, "", AGREEMENT, "ran_out", kind="outcome")], ""
         return None, [], "interrupted"
     pts = cfg.outcome_points[last.outcome.value]
-    ev = [Evidence(pts, last.outcome.value, last.index, "", "§4 达成共识; §6", kind="outcome")]
+    ev = [Evidence(pts, last.outcome.value, last.index, "", OUTCOME_SECTION, kind="outcome")]
     if last.outcome is Outcome.RESOLVED and last.index > cfg.fastest_turns:
         cost = cfg.extra_turn_cost * (last.index - cfg.fastest_turns)
-        ev.append(Evidence(-cost, "extra_turns", last.index, "", "§4 fast, simple handling",
+        ev.append(Evidence(-cost, "extra_turns", last.index, "", FAST_HANDLING,
                            "extra_turns", kind="outcome", count=last.index - cfg.fastest_turns))
         pts -= cost
     return _clamp(pts), ev, ""

@@ -114,6 +114,17 @@ def test_unknown_field_and_ids_get_a_suggestion(tmp_path: Path) -> None:
     assert "是不是想写 analytical" in res.stderr
 
 
+def test_a_value_in_the_wrong_case_and_a_misindented_line_get_a_hint(tmp_path: Path) -> None:
+    (tmp_path / "s.yaml").write_text(scenario(**{"severity: general": "severity: Major"}), "utf-8")
+    res = run("validate", str(tmp_path / "s.yaml"), "--lang", "en")
+    assert "got 'Major' (did you mean major?)" in res.stderr
+    (tmp_path / "s.yaml").write_text(scenario(**{"\nseverity: general": "\n severity: general"}), "utf-8")
+    res = run("validate", str(tmp_path / "s.yaml"), "--lang", "en")
+    assert "invalid YAML: did not find expected key (check the indentation" in res.stderr
+    res = run("validate", str(tmp_path / "s.yaml"), "--lang", "zh")
+    assert "检查这一行和上一行的缩进" in res.stderr
+
+
 # ----------------------------------------------------------------------------- 4: lint shows every load error
 
 

@@ -418,3 +418,20 @@ def test_the_gate_compares_the_exact_mean_not_the_rounded_one(rules, tmp_path):
     gate = (exact + shown) / 2
     res = invoke(CliRunner(), str(good), "--out", str(tmp_path / "b"), "--fail-under", repr(gate), "--lang", "en")
     assert res.exit_code == (3 if exact < gate else 0), (exact, shown, gate, res.output)
+
+
+def test_histogram_splits_each_bar_into_passed_and_not(rules, tmp_path):
+    # One warm greeting and nothing more scores above the pass mark but fails (the replies
+    # ran out before the customer decided): its bar must not be drawn as a pass.
+    greeting = "您好，我是客服小王，很高兴为您服务。非常抱歉，给您添麻烦了，这件事由我负责跟进。请问是什么时候开始的？"
+    src = tmp_path / "greet.jsonl"
+    src.write_text("".join(json.dumps({"id": f"g{i}", "scenario": "general-complaint", "persona": "friendly",
+                                       "responses": [greeting]}, ensure_ascii=False) + "\n" for i in range(3)), "utf-8")
+    run = run_batch(BatchOptions(input=str(src), out_dir=str(tmp_path / "out"), progress=False), rules=rules)
+    hist = run.summary["score"]["histogram"]
+    assert run.summary["totals"]["passed"] == 0
+    high = [h for h in hist if h["count"]]
+    assert high and all(h["from"] >= 70 and h["passed"] == 0 for h in high)
+    html = (tmp_path / "out" / "report.html").read_text("utf-8")
+    bars = html.split('<div class="hist"')[1].split("</div>\n<div class=\"hist-x\"")[0]
+    assert 'class="b pass"' not in bars and 'class="b"' in bars and "0 of 3 passed" in bars

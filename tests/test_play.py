@@ -406,3 +406,17 @@ def test_a_failing_disk_ends_the_session_with_one_line(monkeypatch, tmp_path):
     assert r.exit_code == 2  # InputError, passed through as it is
     assert "No space left on device" in r.stderr and "Traceback" not in r.output
     assert [x["type"] for x in lines(t)] == ["header", "footer"]  # the failed turn was never kept
+
+
+def test_the_one_line_reason_moved_anger_the_way_it_went(rules):
+    # A good fact question with the key need still open: the credit outweighs the
+    # penalty, so the line under "anger 52 → 50.4" names the credit, not the penalty.
+    from simulator.engine.state import Change
+    from simulator.reasons import headline_first
+
+    penalty = Change("needs_ignored", "signal", 6.0, 6.0, "§5", "angers")
+    credit = Change("fact_question", "behaviour", -5.6, -5.6, "§3.1", "calms")
+    small = Change("asks_questions", "signal", -2.0, -2.0, "§3.1", "calms")
+    assert headline_first([penalty, credit, small], -1.6)[0] is credit
+    assert headline_first([penalty, credit, small], +0.5)[0] is penalty
+    assert [c.rule for c in headline_first([small, penalty, credit], 0.0)] == ["needs_ignored", "fact_question", "asks_questions"]

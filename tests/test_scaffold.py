@@ -118,3 +118,11 @@ def test_documented_fields_have_both_languages() -> None:
     for cls, name in documented_fields():
         for lang in ("zh", "en"):
             assert field_doc(cls, name, lang).strip(), (cls.__name__, name, lang)
+
+
+def test_new_with_a_built_in_name_says_it_will_replace_it(tmp_path):
+    res = run("new", "scenario", "billing-error", "--dir", str(tmp_path), "--lang", "en")
+    assert res.exit_code == 0 and (tmp_path / "billing-error.yaml").exists()
+    assert "a built-in scenario is also called 'billing-error'" in res.output
+    res = run("new", "scenario", "late-refund", "--dir", str(tmp_path), "--lang", "en")
+    assert res.exit_code == 0 and "built-in" not in res.output

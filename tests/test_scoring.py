@@ -32,12 +32,15 @@ def test_a_lost_customer_fails_whatever_the_points(rules):
     assert "unresolved" in rules.content.scoring.fail_outcomes
 
 
-def test_replies_that_run_out_are_not_a_failing_outcome(rules):
-    lines = _bot_script("zh")[:2]
-    turns = play(start(rules, "general-complaint", "friendly", seed=1), lines, with_reply=False)
+def test_replies_that_run_out_are_judged_unresolved(rules):
+    # A bot that greets well once and stops has not handled the complaint (§4 达成共识):
+    # it must not pass a --min-pass-rate gate on its good first words.
+    one = ["您好，我是客服小王，很高兴为您服务。非常抱歉，给您添麻烦了，这件事由我负责跟进。请问是什么时候开始的？"]
+    turns = play(start(rules, "general-complaint", "friendly", seed=1), one, with_reply=False)
     assert turns[-1].outcome is None
     card = score_session(rules, "general-complaint", "friendly", turns)
-    assert card.passed == (card.total >= card.pass_mark)
+    assert card.total >= card.pass_mark
+    assert not card.passed
 
 
 def test_an_instant_escalation_does_not_outscore_a_later_one(rules):

@@ -228,7 +228,9 @@ def _walk(doc: Located, data: Any, path: tuple[str | int, ...], lang: str | None
                 continue
             if k in PHRASE_FIELDS:
                 continue  # phrase lists are checked with the lexicon and the needs
-            yield from _walk(doc, v, path + (k,), k if k in LANGS else lang, skip)
+            # A citation's English quotes domain.md, Chinese terms and all (§2.1 ... (表达服务意愿)).
+            quoting = "section" in path
+            yield from _walk(doc, v, path + (k,), None if quoting else k if k in LANGS else lang, skip)
     elif isinstance(data, list):
         for i, v in enumerate(data):
             yield from _walk(doc, v, path + (i,), lang, skip)

@@ -21,7 +21,7 @@ from simulator.content.catalog import SCHEMA_KINDS, json_schema
 from simulator.i18n import t
 
 # Models written inline as one cell ("text", "lines", "phrases") rather than field by field.
-INLINE = {"Text": "text", "Lines": "lines", "Phrases": "phrases"}
+INLINE = {"Text": "text", "SectionText": "text", "Lines": "lines", "Phrases": "phrases"}
 INTRO = {
     "en": (
         "Every field of every content file, generated from the JSON Schema by "
@@ -135,8 +135,8 @@ def _cell(text: str) -> str:
 
 def _type(root: dict[str, Any], prop: dict[str, Any], lang: str) -> str:
     w = WORDS[lang]
-    if "anyOf" in prop:
-        return " or ".join(_type(root, p, lang) for p in prop["anyOf"])
+    if "anyOf" in prop or "oneOf" in prop:
+        return " or ".join(_type(root, p, lang) for p in prop.get("anyOf", prop.get("oneOf")))
     if "const" in prop:
         return f"`{prop['const']}`"
     if "enum" in prop:
@@ -182,9 +182,8 @@ def _limits(prop: dict[str, Any], lang: str) -> str:
         parts.append(f"{left}{_num(lo)}, {_num(hi)}{right}")
     parts += _size(prop, "minLength", "maxLength", WORDS[lang]["chars"])
     parts += _size(prop, "minItems", "maxItems", WORDS[lang]["items"])
-    pattern = prop.get("pattern")
-    if pattern and pattern != r"^[a-z][a-z0-9_-]{0,47}$":
-        parts.append(f"`{pattern}`")
+    patterns = [prop.get("pattern"), *(p.get("pattern") for p in prop.get("oneOf", []))]
+    parts += [f"`{pattern}`" for pattern in patterns if pattern and pattern != r"^[a-z][a-z0-9_-]{0,47}$"]
     return "; ".join(parts)
 
 

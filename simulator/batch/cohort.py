@@ -78,6 +78,7 @@ class ChunkStats:
     persona_passed: np.ndarray
     scenario_passed: np.ndarray
     score_hist: np.ndarray  # [tenths] counts
+    passed_hist: np.ndarray  # [tenths] counts of the results that passed (fail_outcomes fail high scores too)
     dim_sum: np.ndarray  # [dimension] sum in tenths, N/A excluded
     dim_n: np.ndarray
     rule_passed: np.ndarray  # [rule] results where it fired, among those that passed
@@ -98,7 +99,7 @@ class ChunkStats:
     def merge(self, other: ChunkStats) -> None:
         """Add ``other`` (the statistics of later input) into this one."""
         for name in ("persona_outcomes", "scenario_outcomes", "persona_score", "scenario_score", "persona_passed",
-                     "scenario_passed", "score_hist", "dim_sum", "dim_n", "rule_passed", "rule_failed"):
+                     "scenario_passed", "score_hist", "passed_hist", "dim_sum", "dim_n", "rule_passed", "rule_failed"):
             getattr(self, name).__iadd__(getattr(other, name))
         for at, n in other.rule_at_score.items():
             self.rule_at_score[at] = self.rule_at_score.get(at, 0) + n
@@ -165,7 +166,7 @@ class StatsBuilder:
             persona_outcomes=z((p, o), np.int64), scenario_outcomes=z((s, o), np.int64),
             persona_score=z(p, np.int64), scenario_score=z(s, np.int64),
             persona_passed=z(p, np.int64), scenario_passed=z(s, np.int64),
-            score_hist=z(SCORE_STEPS, np.int64), dim_sum=z(d, np.int64), dim_n=z(d, np.int64),
+            score_hist=z(SCORE_STEPS, np.int64), passed_hist=z(SCORE_STEPS, np.int64), dim_sum=z(d, np.int64), dim_n=z(d, np.int64),
             rule_passed=z(r, np.int64), rule_failed=z(r, np.int64),
         )
 
@@ -277,6 +278,7 @@ class ChunkCollector:
             st.persona_passed += np.bincount(persona, weights=passed, minlength=np_).astype(np.int64)
             st.scenario_passed += np.bincount(scenario, weights=passed, minlength=ns).astype(np.int64)
             st.score_hist += np.bincount(score, minlength=SCORE_STEPS)
+            st.passed_hist += np.bincount(score, weights=passed, minlength=SCORE_STEPS).astype(np.int64)
             dims = np.asarray(self.dims, np.int64).reshape(len(self.score), len(b.dimensions))
             st.dim_sum += np.where(dims >= 0, dims, 0).sum(axis=0)
             st.dim_n += (dims >= 0).sum(axis=0)
@@ -399,7 +401,9 @@ def summarise(stats: ChunkStats, b: StatsBuilder, pass_mark: float, meta: dict[s
     hist = stats.score_hist
     total = int((hist * np.arange(SCORE_STEPS)).sum())
     passed = c.get("passed", 0)
-    bins = [int(hist[lo * 10: (lo + 10) * 10 if lo < 90 else SCORE_STEPS].sum()) for lo in range(0, 100, 10)]
+    edges = [(lo * 10, (lo + 10) * 10 if lo < 90 else SCORE_STEPS) for lo in range(0, 100, 10)]
+    bins = [int(hist[a:b].sum()) for a, b in edges]
+    bins_passed = [int(stats.passed_hist[a:b].sum()) for a, b in edges]
 
     def group(names: tuple[str, ...], outcomes: np.ndarray, score: np.ndarray, won: np.ndarray) -> list[dict[str, Any]]:
         rows = []
@@ -458,7 +462,8 @@ def summarise(stats: ChunkStats, b: StatsBuilder, pass_mark: float, meta: dict[s
             "mean": _mean(total, n), "median": _quantile(hist, n, 0.5), "p25": _quantile(hist, n, 0.25),
             "p75": _quantile(hist, n, 0.75), "min": _quantile(hist, n, 0.0), "max": _quantile(hist, n, 1.0),
             "pass_rate": round(passed / n, 3) if n else None,
-            "histogram": [{"from": lo, "to": lo + 10, "count": k} for lo, k in zip(range(0, 100, 10), bins, strict=True)],
+            "histogram": [{"from": lo, "to": lo + 10, "count": k, "passed": w}
+                          for lo, k, w in zip(range(0, 100, 10), bins, bins_passed, strict=True)],
         },
         "dimensions": dims,
         "personas": group(b.personas, stats.persona_outcomes, stats.persona_score, stats.persona_passed),

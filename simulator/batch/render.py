@@ -197,8 +197,10 @@ def cohort_data(summary: dict[str, Any], rules: Rulebook, lang: str) -> dict[str
         "pass_mark": _num(pass_mark),
         "score": {k: _num(score[k]) for k in ("mean", "median", "p25", "p75", "min", "max")},
         "pass_rate": _pct(score["pass_rate"]),
-        "histogram": [{"label": f"{h['from']}–{h['to']}", "count": h["count"], "height": h["count"] / top * 100,
-                       "passing": h["from"] >= pass_mark} for h in hist],
+        # Each bar in two parts: a score above the pass mark fails too when the customer was lost.
+        "histogram": [{"label": f"{h['from']}–{h['to']}", "count": h["count"], "passed": h["passed"],
+                       "failed_height": (h["count"] - h["passed"]) / top * 100, "passed_height": h["passed"] / top * 100}
+                      for h in hist],
         "dimensions": dimensions,
         "outcome_cols": outcome_cols,
         "personas": group(summary["personas"], names.persona),

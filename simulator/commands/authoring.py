@@ -48,6 +48,9 @@ def new(kind: str, name: str, source: str | None, out_dir: str, force: bool,
     except OSError as exc:  # --dir under a file, a read-only folder, a full disk
         raise InputError(t("cli.cannot_write", lg, path=exc.filename or out_dir, detail=exc.strerror or exc)) from None
     click.echo(t("new.written", lg, path=made.path))
+    builtin = load_content(())
+    if name in (builtin.scenarios if kind == "scenario" else builtin.personas):
+        click.secho(t("new.shadows", lg, kind=t(f"content.what.{kind}", lg), name=name), fg="yellow", err=True)
     click.echo(t("new.schema", lg, path=made.schema.parent))
     click.echo(t("new.next", lg, path=made.path))
 

@@ -137,7 +137,7 @@ def explain(text: str, persona: str, scenario: str | None, content_dirs: tuple[s
 
 def _print_explain(rules: Any, data: dict[str, Any], lg: str) -> None:
     from simulator.console import fmt, meter
-    from simulator.reasons import signed
+    from simulator.reasons import cited, signed
 
     persona = getattr(rules.content.persona(data["persona"]).name, lg)
     scenario = getattr(rules.content.scenario(data["scenario"]).title, lg)
@@ -165,7 +165,7 @@ def _print_explain(rules: Any, data: dict[str, Any], lg: str) -> None:
         click.echo("  " + t("explain.none", lg))
     for c in data["changes"]:
         colour = "green" if c["amount"] < 0 else "red"
-        click.echo("  " + click.style(f"{signed(c['amount']):>6}", fg=colour) + f"  {c['reason']}  [{c['section']}]")
+        click.echo("  " + click.style(f"{signed(c['amount']):>6}", fg=colour) + f"  {c['reason']}  [{cited(c['section'], lg)}]")
     if data["needs_met"]:
         click.secho(t("explain.needs", lg), bold=True)
         click.echo("  " + ", ".join(data["needs_met"]))

@@ -153,7 +153,7 @@ def validate_located(doc: Located, model: type[m.Strict]) -> Any:
 
 
 def _clean_loc(loc: Iterable[Any]) -> tuple[str | int, ...]:
-    return tuple(p for p in loc if p != "[key]")
+    return tuple(p for p in loc if p != "[key]" and p not in m.CITATION_TAGS)
 
 
 def _kind_problem(doc: Located) -> Problem | None:

@@ -7,9 +7,9 @@ Field descriptions end up in that schema, so they are written for trainers.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
 Id = Annotated[
     str,
@@ -31,6 +31,53 @@ Effect = Annotated[
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class SectionText(Strict):
+    """A citation worded for each language's reports."""
+
+    zh: Section
+    en: Section
+
+
+class Citation(str):
+    """A domain.md citation: the string is its English wording, ``zh`` the Chinese one when given.
+
+    A ``str``, so transcripts, JSON and comparisons see one stable citation; reports ask
+    :meth:`worded` for the reader's language.
+    """
+
+    __slots__ = ("zh",)
+    zh: str | None
+
+    def __new__(cls, en: str, zh: str | None = None) -> Citation:
+        self = super().__new__(cls, en)
+        self.zh = zh
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Citation, (str(self), self.zh))
+
+    def worded(self, lang: str) -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
+
+
+def _citation(value: str | SectionText) -> Citation:
+    return Citation(value.en, value.zh) if isinstance(value, SectionText) else Citation(value)
+
+
+# Tags of the two spellings; the loader leaves them out of error locations.
+CITATION_TAGS = ("§text", "§by-language")
+if TYPE_CHECKING:  # what the validator returns, which is what code reads
+    Cited = Citation
+else:
+    Cited = Annotated[
+        Annotated[Section, Tag(CITATION_TAGS[0])] | Annotated[SectionText, Tag(CITATION_TAGS[1])],
+        Discriminator(lambda v: CITATION_TAGS[1] if isinstance(v, dict | SectionText) else CITATION_TAGS[0]),
+        AfterValidator(_citation),
+        Field(description="The domain.md section this comes from: one citation (e.g. '§2.2 体谅情感'), "
+              "or {zh, en} worded for each language's reports."),
+    ]
 
 
 class Text(Strict):
@@ -75,7 +122,7 @@ class Behaviour(Strict):
         description="Score dimension it counts towards: emotion (§2), problem (§3/§4), "
         "language (§5) or structure (signals)."
     )
-    section: Section
+    section: Cited
     effect: Effect = Field(description="Default anger change; personas override it in `weights`.")
     reaction: Id = Field(
         description="Which reply pool the customer answers from when this is the biggest change."
@@ -129,7 +176,7 @@ class Signal(Strict):
     id: Id
     name: Text
     polarity: Literal["positive", "negative", "neutral"]
-    section: Section
+    section: Cited
     effect: Effect
     reaction: Id
 
@@ -195,7 +242,7 @@ class Persona(Strict):
     kind: Literal["persona"]
     id: Id
     name: Text
-    section: Section
+    section: Cited
     summary: Text
     strategy: Text = Field(description="The strategy a trainee must show (shown by /hint).")
     hints: Lines
@@ -223,7 +270,7 @@ class Need(Strict):
 
     id: Id
     description: Text
-    section: Section
+    section: Cited
     effect: Effect = Field(default=-8, description="Anger change the first time it is addressed.")
     behaviours: list[Id] = Field(
         default_factory=list, description="Behaviours that address this need."
@@ -236,7 +283,7 @@ class Scenario(Strict):
     id: Id
     title: Text
     situation: Text
-    section: Section
+    section: Cited
     severity: Literal["general", "major"]
     stance: Literal["quality", "rational", "negotiator", "victim"] = Field(
         description="What the complainant wants (§1): quality=质量监督型 improvement, "
@@ -266,7 +313,7 @@ class SeverityEffect(Strict):
 class FeelingsFirst(Strict):
     min_anger: float = Field(ge=0, le=100)
     factor: float = Field(ge=0, le=1)
-    section: Section
+    section: Cited
 
 
 class Engine(Strict):
@@ -283,7 +330,7 @@ class Engine(Strict):
 class Dimension(Strict):
     id: Literal["emotion", "problem", "language", "persona_fit", "outcome"]
     name: Text
-    section: Section
+    section: Cited
     weight: float = Field(ge=0, le=10)
 
 

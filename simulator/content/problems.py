@@ -53,7 +53,8 @@ def suggestion(name: object, choices: Iterable[str]) -> dict[str, str]:
     one choice (``anger_stat`` → ``initial_anger``).
     """
     options = sorted(set(choices) - {str(name)})
-    close = difflib.get_close_matches(str(name), options, n=1, cutoff=0.75)
+    close = [c for c in options if c.lower() == str(name).lower()]  # Major → major
+    close = close or difflib.get_close_matches(str(name), options, n=1, cutoff=0.75)
     if not close:
         words = {w for w in _words(str(name)) if len(w) >= 4}
         sharing = [c for c in options if words & set(_words(c))]

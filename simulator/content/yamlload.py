@@ -104,6 +104,11 @@ def _code(character: object) -> int:
     return character if isinstance(character, int) else ord(str(character)[:1] or "\0")
 
 
+# What PyYAML says when a line is indented wrongly, the commonest slip in hand-written YAML.
+_INDENT_PROBLEMS = ("did not find expected key", "mapping values are not allowed here",
+                    "did not find expected '-' indicator", "expected <block end>")
+
+
 def load_yaml_text(text: str, path: str = "<string>") -> Located:
     """Strictly parse YAML text; ``path`` only names it in errors."""
     loader = None
@@ -113,8 +118,12 @@ def load_yaml_text(text: str, path: str = "<string>") -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
+        worded = texts("content.invalid_yaml", problem=problem)
+        if problem.startswith(_INDENT_PROBLEMS):
+            hint = texts("content.yaml_indent_hint")
+            worded = {lg: worded[lg] + hint[lg] for lg in worded}
         raise Problem(
-            texts("content.invalid_yaml", problem=problem),
+            worded,
             path=path,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
+from simulator.content.models import Citation
 from simulator.engine import replies
 from simulator.engine.rulebook import Pairing, Rulebook
 from simulator.engine.state import Change, Outcome, SessionState, Turn
@@ -22,8 +23,8 @@ from simulator.text.signals import Signal, read_signals, reply_key
 
 ANGER_MIN, ANGER_MAX = 0.0, 100.0
 # Drift is the customer's patience wearing thin when nothing in a reply helped:
-# §1 "what every complainant needs: fast, simple handling".
-DRIFT_SECTION = "§1 fast, simple handling"
+# §1 "what every complainant needs: fast, simple handling". Extra turns cost the same.
+FAST_HANDLING = Citation("§1 fast, simple handling", "§1 快速、简便的处理")
 # Longest reply accepted, in characters: far beyond any real chat message, small
 # enough that one pasted file cannot stall the game or a batch.
 MAX_REPLY_CHARS = 5000
@@ -124,7 +125,7 @@ def apply_reading(state: SessionState, reading: Reading, *, with_reply: bool = T
     total = sum([c.amount for c in changes])
     drift = pair.persona.drift
     if total >= 0 and drift:
-        changes.append(Change("drift", "drift", drift, drift, DRIFT_SECTION, "unchanged"))
+        changes.append(Change("drift", "drift", drift, drift, FAST_HANDLING, "unchanged"))
         total += drift
     anger_after = round(min(ANGER_MAX, max(ANGER_MIN, state.anger + total)), 2)
     met = state.needs_met.union(new_needs) if new_needs else state.needs_met

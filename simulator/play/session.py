@@ -26,7 +26,7 @@ from simulator.i18n import pick, t
 from simulator.play.interrupts import interrupts_held, stop_signals_interrupt
 from simulator.play.journal import Journal
 from simulator.play.terminal import LineReader, Screen
-from simulator.reasons import change_reason
+from simulator.reasons import change_reason, headline_first
 from simulator.report import render_transcript
 from simulator.report.transcript import footer_record, header_record, now, turn_record
 from simulator.scoring import Scorecard, score_session
@@ -242,7 +242,7 @@ def _show_turn(rules: Rulebook, screen: Screen, turn: Turn) -> None:
     band = rules.band(turn.anger_after)
     screen.line("  " + meter(turn.anger_after, band, turn.anger_before, colour=screen.colour)
                 + "  " + t(f"report.band.{band}", lang))
-    changes = sorted(turn.changes, key=lambda c: -abs(c.amount))
+    changes = headline_first(turn.changes, turn.anger_after - turn.anger_before)
     reason = change_reason(rules, changes[0], lang, turn.state.scenario) if changes else t("play.no_change", lang)
     more = t("play.more_reasons", lang, n=len(changes) - 1) if len(changes) > 1 else ""
     screen.line("  " + t("play.anger_line", lang, before=fmt(turn.anger_before), after=fmt(turn.anger_after),

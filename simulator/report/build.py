@@ -20,7 +20,7 @@ from simulator import __version__
 from simulator.coaching import Improvement, improvements
 from simulator.engine import Change, Rulebook, SessionState, Turn, opening, start, step
 from simulator.i18n import messages, pick, plural_id, t
-from simulator.reasons import change_reason, rule_name, shown, signed
+from simulator.reasons import change_reason, cited, rule_name, shown, signed
 from simulator.report.chart import anger_chart
 from simulator.report.transcript import Transcript
 from simulator.scoring import DimensionScore, Evidence, Scorecard, score_session
@@ -167,7 +167,7 @@ def _reason(rules: Rulebook, c: Change, lang: str, scenario: str) -> dict[str, s
         "amount": signed(c.amount),
         "cls": _cls(c.amount),
         "reason": change_reason(rules, c, lang, scenario),
-        "section": c.section,
+        "section": cited(c.section, lang),
         "rule": c.rule,
     }
 
@@ -189,7 +189,7 @@ def segments(
             marks.append((h.start, h.end, "cancelled", label))
             continue
         rule = rules.rules[h.counts_as]
-        label = f"{_name(rules, scenario, h.counts_as, lang)} ({h.counts_as}) · {rule.section}"
+        label = f"{_name(rules, scenario, h.counts_as, lang)} ({h.counts_as}) · {cited(rule.section, lang)}"
         if h.negated:
             label = t("report.mark.negated", lang, rule=_name(rules, scenario, h.behaviour, lang)) + " → " + label
         if h.derived:
@@ -279,7 +279,7 @@ def _dimensions(rules: Rulebook, card: Scorecard, lang: str, scenario: str) -> l
         out.append({
             "id": d.id,
             "name": pick(d.name, lang),
-            "section": d.section,
+            "section": cited(d.section, lang),
             "weight": f"{d.weight:g}",
             "na": d.score is None,
             "na_reason": _na_reason(d, lang) if d.score is None else "",
@@ -293,7 +293,7 @@ def _dimensions(rules: Rulebook, card: Scorecard, lang: str, scenario: str) -> l
                     "rule": _evidence_rule(rules, d, e, lang, scenario),
                     "turn": t("report.turn_n", lang, n=e.turn) if e.turn is not None else "",
                     "quote": e.quote,
-                    "section": e.section,
+                    "section": cited(e.section, lang),
                     "note": _evidence_note(e, lang),
                 }
                 for e in d.evidence
@@ -318,7 +318,7 @@ def _well(rules: Rulebook, turns: Sequence[Turn], lang: str, scenario: str) -> l
             "turn": t("report.turn_n", lang, n=index),
             "amount": signed(amount),
             "reason": change_reason(rules, c, lang, scenario),
-            "section": c.section,
+            "section": cited(c.section, lang),
         })
         if len(out) == WELL_LIMIT:
             break
@@ -473,7 +473,8 @@ def session_data(rules: Rulebook, inp: SessionInput, *, lang: str | None = None,
             "passed": card.passed and complete and not total_na,
             # An unfinished session's score leaves the outcome out: it is shown, not graded.
             "grade": "partial" if not complete or total_na else ("pass" if card.passed else "fail"),
-            "verdict": (t("report.failed_by_outcome", lg, outcome=_outcome_label(outcome, lg))
+            "verdict": (t("report.failed_by_outcome", lg, outcome=t("outcome.ran_out", lg) if outcome == "none"
+                                                                      else _outcome_label(outcome, lg))
                         if complete and not total_na and not card.passed and card.total >= card.pass_mark
                         else t("report.partial" if not complete or total_na
                                else "report.passed" if card.passed else "report.failed", lg)),
