@@ -38,7 +38,7 @@ EXPECTED = {
     "thresholds-order.yaml": "13:26: thresholds.resolve_at: must be below escalate_at and walk_out_at",
     "too-deep.yaml": "3:27: name[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nested more than 20 levels deep",
     "unknown-behaviour.yaml": "14:33: weights.hugging: unknown behaviour or signal 'hugging'",
-    "unknown-field.yaml": "12:7: mood: unknown field",
+    "unknown-field.yaml": "12:1: mood: unknown field",
     "wrong-type.yaml": "10:11: patience: input should be a valid integer, got 'five'",
 }
 

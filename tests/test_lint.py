@@ -68,7 +68,7 @@ def test_fixture_raises_its_finding(fixture: str) -> None:
         ("need-unaddressable", "scenario.yaml", 18, 5, "needs[1]"),
         ("threshold-shadowed", "persona.yaml", 13, 60, "thresholds.walk_out_at"),
         ("reply-pool-unused", "persona.yaml", 25, 119, "replies.zh.calm.by_reaction.apologies"),
-        ("invalid", "scenario.yaml", 8, 7, "mood"),
+        ("invalid", "scenario.yaml", 8, 1, "mood"),  # an unknown field: its key
     ],
 )
 def test_findings_point_at_the_place(fixture: str, file: str, line: int, column: int, field: str) -> None:

@@ -136,7 +136,7 @@ def _cell(text: str) -> str:
 def _type(root: dict[str, Any], prop: dict[str, Any], lang: str) -> str:
     w = WORDS[lang]
     if "anyOf" in prop or "oneOf" in prop:
-        return " or ".join(_type(root, p, lang) for p in prop.get("anyOf", prop.get("oneOf")))
+        return " or ".join(_type(root, p, lang) for p in prop.get("anyOf") or prop.get("oneOf") or [])
     if "const" in prop:
         return f"`{prop['const']}`"
     if "enum" in prop:

@@ -130,7 +130,8 @@ def validation_problems(doc: Located, model: type[m.Strict]) -> tuple[Any, list[
         loc = _clean_loc(e["loc"])
         english = _pydantic_message(dict(e))
         allowed = _fields_at(model, loc[:-1]) if e["type"] == "extra_forbidden" else []
-        out.append(doc.problem_texts(loc, pydantic_texts(dict(e), english, allowed)))
+        # An unknown field is the key's fault: point at the key, not at its value.
+        out.append(doc.problem_texts(loc, pydantic_texts(dict(e), english, allowed), key=e["type"] == "extra_forbidden"))
     return None, out
 
 

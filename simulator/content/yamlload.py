@@ -8,7 +8,7 @@ validation errors can point at the exact place in the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +34,12 @@ class Located:
     data: Any
     marks: dict[Path_, tuple[int, int]]
     path: str
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where each mapping key is written
 
-    def where(self, field: Path_) -> tuple[int | None, int | None]:
-        """Return the line and column of ``field``, or of its nearest parent."""
+    def where(self, field: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Return the line and column of ``field`` (its key, with ``key``), or of its nearest parent."""
+        if key and tuple(field) in self.keys:
+            return self.keys[tuple(field)]
         probe = tuple(field)
         while probe:
             if probe in self.marks:
@@ -54,8 +57,8 @@ class Located:
         """A located error worded in both languages (``content.*`` message ids)."""
         return self.problem_texts(field, texts(msg_id, **fields))
 
-    def problem_texts(self, field: Path_, worded: dict[str, str]) -> Problem:
-        line, col = self.where(field)
+    def problem_texts(self, field: Path_, worded: dict[str, str], *, key: bool = False) -> Problem:
+        line, col = self.where(field, key=key)
         return Problem(worded, path=self.path, line=line, column=col, field=format_field(field))
 
 
@@ -149,13 +152,14 @@ def load_yaml_text(text: str, path: str = "<string>") -> Located:
     marks: dict[Path_, tuple[int, int]] = {}
     builder = _Builder(path, marks, loader)
     data = builder.build(node, (), 0)
-    return Located(data=data, marks=marks, path=path)
+    return Located(data=data, marks=marks, path=path, keys=builder.keys)
 
 
 class _Builder:
     def __init__(self, path: str, marks: dict[Path_, tuple[int, int]], loader: Any) -> None:
         self.path = path
         self.marks = marks
+        self.keys: dict[Path_, tuple[int, int]] = {}
         self.loader = loader
         self.seen: set[int] = set()
 
@@ -191,6 +195,7 @@ class _Builder:
                     raise self.fail(key_node, field + (key,), "content.alias")
                 if key in out:
                     raise self.fail(key_node, field + (key,), "content.duplicate_key")
+                self.keys[field + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 out[key] = self.build(value_node, field + (key,), depth + 1)
             return out
         if isinstance(node, yaml.SequenceNode):
