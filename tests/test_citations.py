@@ -96,3 +96,15 @@ def test_a_paraphrase_fails(sections):
     assert "Express willingness to serve" not in sections["2.2"]
     assert _flat("promise an answer by an agreed\n  time") in sections["3"]
     assert "promise a reply at a time agreed" not in sections["3"]
+
+
+def test_a_citation_is_its_english_string_and_keeps_its_chinese_wording(rules):
+    import json
+    import pickle
+
+    section = rules.rules["apology"].section
+    assert section == "§5 apologise early, briefly and sincerely · admit a mistake at once"
+    assert json.dumps({"section": section}, ensure_ascii=False) == f'{{"section": "{section}"}}'
+    copy = pickle.loads(pickle.dumps(section))
+    assert copy == section and copy.worded("zh") == "§5 及早、简短、真诚地道歉 · 立即承认错误"
+    assert copy.worded("en") == str(section)
