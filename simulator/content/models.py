@@ -269,6 +269,11 @@ class FeelingsFirst(Strict):
     section: Section
 
 
+class Jabs(Strict):
+    behaviours: list[Id] = Field(min_length=1)
+    section: Section
+
+
 class Engine(Strict):
     kind: Literal["engine"]
     bands: list[Band] = Field(min_length=4, max_length=4)
@@ -278,6 +283,7 @@ class Engine(Strict):
     )
     natures: dict[Literal["solve", "vent", "expectation", "defect"], dict[Id, float]]
     feelings_first: FeelingsFirst
+    jabs: Jabs | None = None
 
 
 class Dimension(Strict):

@@ -71,6 +71,9 @@ class Rulebook:
         self.but_discounts = {
             r.id: r.discounts_preceding for r in rules.values() if r.discounts_preceding is not None
         }
+        # §5 jabs: a reply holding one of these leaves the customer no calmer (rules/engine.yaml).
+        jabs = content.engine.jabs
+        self.jab_ids = frozenset(jabs.behaviours) if jabs is not None else frozenset()
         # Each derived rule in evaluation order: its all/any/none sets, then the ids a derived
         # hit may be anchored to, in the order they are tried.
         self.derived_rules = tuple(

@@ -2,8 +2,9 @@
 
 The rule, in one line: every behaviour, signal and newly met need moves anger by
 its persona weight × the scenario's stance and nature multipliers, calming moves
-shrinking on repeats, before any feelings are handled and before a 但是; then
-the customer ends the session if a threshold is crossed.
+shrinking on repeats, before any feelings are handled and before a 但是; a reply
+with a jab at the customer (§5) calms nobody; then the customer ends the session if
+a threshold is crossed.
 """
 
 from __future__ import annotations
@@ -122,6 +123,10 @@ def apply_reading(state: SessionState, reading: Reading, *, with_reply: bool = T
         signals.append(sig)
         changes += _signal_change(rb, pair, sig, counts)
     total = sum([c.amount for c in changes])
+    if total < 0 and not rb.jab_ids.isdisjoint(present):
+        jab = _jab(rb, hits, total)
+        changes.append(jab)
+        total += jab.amount
     drift = pair.persona.drift
     if total >= 0 and drift:
         changes.append(Change("drift", "drift", drift, drift, DRIFT_SECTION, "unchanged"))
@@ -369,6 +374,19 @@ def _needs(
         if need.effect:
             changes.append(Change(need.id, "need", need.effect, need.effect, need.section, "action", quote, start, end))
     return new, changes
+
+
+def _jab(rb: Rulebook, hits: Sequence[Hit], total: float) -> Change:
+    """The change that cancels a reply's calming, quoting its first jab (§5, rules/engine.yaml ``jabs``).
+
+    A jab at the customer (这又不是什么大事, "calm down", 我不知道…) is a known trigger: the
+    apology and the fix around it do not buy it off, so the reply as a whole calms nobody.
+    """
+    jab = min((h for h in hits if h.counts_as in rb.jab_ids), key=_READING_ORDER)
+    assert jab.counts_as is not None and rb.content.engine.jabs is not None
+    amount = round(-total, 2)
+    return Change("jab", "jab", amount, amount, rb.content.engine.jabs.section,
+                  rb.rules[jab.counts_as].reaction, jab.quote, jab.start, jab.end)
 
 
 def _outcome(pair: Pairing, anger: float, met: frozenset[str], turn_no: int, patience: int) -> Outcome | None:

@@ -1,0 +1,78 @@
+"""Fourth round of weak verdicts, each fixed by a general rule traceable to domain.md.
+
+Every ``*_verdict`` case failed before its fix; the ``*_stays`` cases are look-alikes that
+must keep their reading. The last part is a held-out probe: replies written fresh for this
+round, each with the verdict domain.md gives it, written down before they were run.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine import start, step
+from simulator.engine.step import read_reply
+
+SC = "general-complaint"
+PERSONAS = ["analytical", "domineering", "friendly", "self-centered"]
+
+
+def counted(rules, text, scenario=SC):
+    return read_reply(rules, scenario, text).present
+
+
+def first(rules, text, persona, scenario=SC):
+    return step(start(rules, scenario, persona), text)
+
+
+# ------------------------------------------------ 1. a buried jab cancels the kind words
+# §5 "Phrases to avoid (服务忌语) — each is a known trigger"; mocking or minimising the
+# customer, lecturing, a commanding "calm down". An apology and a fix in the same reply do not
+# buy the jab off: the reply leaves the customer no calmer (rules/engine.yaml ``jabs``).
+
+BURIED_JABS = [
+    "I'm so sorry, I'll fix it by 3pm today. Calm down, it's not a big deal.",
+    "非常抱歉，今天下午三点前给您处理好。您别激动，这又不是什么大事",
+    "非常抱歉，今天下午三點前給您處理好。您別激動，這又不是什麼大事",
+    "Sorry about this, I've logged it and I'll call you back before 5 pm. You really should have read the manual though.",
+    "我理解您的心情，这件事由我负责，明天上午十点前给您回电。您应该早点联系我们的。",
+    "真的很抱歉，我马上帮您查，今天下午四点前回复您。怎么别人都没问题？",
+]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("text", BURIED_JABS)
+def test_a_buried_jab_leaves_the_customer_no_calmer_verdict(rules, persona, text):
+    turn = first(rules, text, persona)
+    assert turn.anger_after >= turn.anger_before, turn.changes
+    jab = [c for c in turn.changes if c.rule == "jab"]
+    # The trainee sees why: the rule, its section and the quoted jab.
+    assert len(jab) == 1 and jab[0].quote and jab[0].section.startswith("§5"), turn.changes
+    assert jab[0].quote in text or jab[0].quote.lower() in text.lower()
+
+
+@pytest.mark.parametrize("text", BURIED_JABS[1:3])
+def test_the_chinese_jab_and_fix_are_both_read_verdict(rules, text):
+    present = counted(rules, text)
+    assert {"rudeness_sarcasm", "rush_calm_down", "time_commitment"} <= present, present
+
+
+# The same replies without the jab still calm every customer type; a minimising word that is
+# about the fix (§3 别担心，这个很容易解决) is no jab.
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("text", [
+    "I'm so sorry, I'll fix it by 3pm today.",
+    "非常抱歉，今天下午三点前给您处理好。",
+    "别担心，不是什么大问题，今天下午三点前给您处理好。",
+    "Don't worry, it's not a big deal to fix: I'll have it done by 3pm today.",
+])
+def test_kind_words_without_a_jab_still_calm_stays(rules, persona, text):
+    turn = first(rules, text, persona)
+    assert turn.anger_after < turn.anger_before, turn.changes
+    assert not [c for c in turn.changes if c.rule == "jab"]
+
+
+def test_a_jab_alone_costs_what_it_always_cost_stays(rules):
+    # Nothing to cancel: no jab row, only the jab's own move (and the drift).
+    turn = first(rules, "您别激动，这又不是什么大事", "analytical")
+    assert turn.anger_after > turn.anger_before
+    assert not [c for c in turn.changes if c.rule == "jab"]
