@@ -76,3 +76,46 @@ def test_a_jab_alone_costs_what_it_always_cost_stays(rules):
     turn = first(rules, "您别激动，这又不是什么大事", "analytical")
     assert turn.anger_after > turn.anger_before
     assert not [c for c in turn.changes if c.rule == "jab"]
+
+
+# ------------------------------------------------ 2. a promise nobody owns earns no follow-up
+# §4 首问负责制 (whoever takes it owns it) and §2.3 (say 我, not 我们; a named person sees it
+# through): "someone will call you back" is the unnamed someone's promise. It earns no
+# follow-up credit and meets no "promise to follow up" need; the hand-over costs as before.
+
+UNOWNED = [
+    "Someone will call you back.",
+    "Somebody will get back to you about this.",
+    "会有人联系您",
+    "稍后会有专人给您回电，请留意来电",
+    "會有專人與您聯繫，請留意來電",
+    "后续会有工作人员与您联系，敬请您留意，谢谢！",
+]
+
+
+@pytest.mark.parametrize("text", UNOWNED)
+def test_an_unowned_promise_earns_no_follow_up_verdict(rules, text):
+    reading = read_reply(rules, SC, text)
+    assert "unowned_handover" in reading.present, reading.present
+    assert "follow_up" not in reading.present, reading.present
+    # …nor the scenario's "promise to follow up" need by its phrase (给您回电, call you back).
+    assert "fix_with_time" not in {n.need for n in reading.need_hits}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("text", UNOWNED[:4])
+def test_an_unowned_promise_calms_nobody_verdict(rules, persona, text):
+    turn = first(rules, text, persona)
+    assert turn.anger_after > turn.anger_before, turn.changes
+    assert not [c for c in turn.changes if c.amount < 0], turn.changes
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("I'll call you back before 5 pm today.", "follow_up"),        # owned
+    ("我会给您回电", "follow_up"),
+    ("会有工作人员与您联系，如有问题随时联系我", "follow_up"),          # 随时联系我 is the trainee's own
+    ("我已安排工程师今天下午三点前给您回电", "time_commitment"),      # §7 arrange an engineer to call back
+    ("Someone from billing will call you back by 5 pm today.", "time_commitment"),  # timed: as before
+])
+def test_owned_follow_ups_stay(rules, text, behaviour):
+    assert behaviour in counted(rules, text)

@@ -93,7 +93,10 @@ def read_reply(rb: Rulebook, scenario: str, text: str, seen: frozenset[str] = fr
     signals = read_signals(norm, rb.limits, key)
     if key and key in seen:
         signals.append(Signal("repeated", 1, 0, len(text), text))
-    hits, counted = _settle(rb, hits, signals, text)
+    settled, counted = _settle(rb, hits, signals, text)
+    if need_hits:
+        need_hits = _unmet_by_cancelled(rb, hits, settled, need_hits)
+    hits = settled
     if not rb.negative_ids.isdisjoint(counted) and signals:
         # A question asked in the same breath as a rebuke is rhetorical (§5 你怎么能这么做？),
         # not fact-finding: it earns nothing.
@@ -203,6 +206,23 @@ def _settle(
             hits = _cancel(rb, hits, signal_kinds, text)
             counted = _counted(hits)
     return hits, counted
+
+
+def _unmet_by_cancelled(rb: Rulebook, hits: list[Hit], settled: list[Hit], need_hits: list[NeedHit]) -> list[NeedHit]:
+    """A need's words inside a good phrase the rules cancelled are not met either.
+
+    "Someone will call you back": the follow-up is the unnamed someone's (§4 首问负责制), so
+    the need phrase "call you back" in it meets nothing, as a need phrase inside a negative
+    phrase meets nothing. ``settled`` is ``hits`` after :func:`_settle`, in the same order.
+    """
+    rules = rb.rules
+    gone = [
+        s for h, s in zip(hits, settled, strict=False)
+        if s.counts_as is None and h.counts_as is not None and rules[h.counts_as].polarity == "positive"
+    ]
+    if not gone:
+        return need_hits
+    return [n for n in need_hits if not any(g.start <= n.start and n.end <= g.end for g in gone)]
 
 
 def _unfounded_buts(rb: Rulebook, hits: list[Hit]) -> list[Hit]:
