@@ -119,3 +119,50 @@ def test_an_unowned_promise_calms_nobody_verdict(rules, persona, text):
 ])
 def test_owned_follow_ups_stay(rules, text, behaviour):
     assert behaviour in counted(rules, text)
+
+
+# ------------------------------------------------ 3. real-data leftovers
+# §5 mocking: a typed laugh mocks alone or beside a rebuke, not in a reply that only helps.
+
+@pytest.mark.parametrize("text", ["呵呵，好的，马上帮您处理", "呵呵，好的，馬上幫您處理", "呵呵，不客气，我已经帮您登记了",
+                                  "Haha, no worries, I'll check that right away."])
+def test_a_friendly_chuckle_is_no_mockery_verdict(rules, text):
+    present = counted(rules, text)
+    assert "rudeness_sarcasm" not in present and "concrete_action" in present, present
+
+
+@pytest.mark.parametrize("text", ["呵呵，随便您", "您自己没看说明书吧，呵呵", "呵呵", "这是公司规定，呵呵。", "lol whatever",
+                                  "呵呵，那您再等等吧"])
+def test_a_mocking_laugh_stays(rules, text):
+    assert "rudeness_sarcasm" in counted(rules, text)
+
+
+# §1 compensation is what is given where it is due: a promotion named or explained gives nothing.
+@pytest.mark.parametrize("text", ["这个优惠活动已经结束了", "這個優惠活動已經結束了", "优惠券的使用规则是满100元可用。",
+                                  "The discount code expired last week."])
+def test_a_promotion_named_is_no_compensation_verdict(rules, text):
+    assert "compensation" not in counted(rules, text)
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("给您一张优惠券作为补偿", "compensation"), ("給您一張優惠券作為補償", "compensation"),
+    ("我给您申请一张50元代金券", "compensation"), ("I'll give you a discount on your next bill.", "compensation"),
+    ("这个套餐不能优惠。", "refusal"),
+])
+def test_compensation_and_its_refusal_stay(rules, text, behaviour):
+    assert behaviour in counted(rules, text)
+
+
+# §3.1 asking about the facts vs §3 "promise an answer by an agreed time": a past date asked
+# about agrees no time.
+@pytest.mark.parametrize("text", ["您是3月5号下的单吗？", "您是3月5号下的单吗？我现在就帮您查", "請問您是昨天下午三點打的電話嗎？我馬上幫您查",
+                                  "Did you place the order on Monday at 3pm? I'll check it right away."])
+def test_a_date_asked_about_is_no_time_commitment_verdict(rules, text):
+    present = counted(rules, text)
+    assert "time_commitment" not in present and "concrete_time" not in present, present
+
+
+@pytest.mark.parametrize("text", ["3月5号前给您答复", "您是3月5号下的单吗？我3月6号前给您答复。", "明天上午十点给您回电可以吗？",
+                                  "Shall I call you back by 5pm today?"])
+def test_a_time_agreed_stays(rules, text):
+    assert "time_commitment" in counted(rules, text)

@@ -109,6 +109,17 @@ class Behaviour(Strict):
         "and only replace this behaviour's words.",
     )
     phrases: Phrases | None = None
+    tone_words: Phrases | None = Field(
+        default=None,
+        description="Words whose sense depends on the reply around them (a laugh: 呵呵, haha): they "
+        "count as this behaviour only in a reply with no calming move or with another harmful one; "
+        "in a reply that only helps they are a friendly tone (呵呵，好的，马上帮您处理).",
+    )
+    look_alikes: Phrases | None = Field(
+        default=None,
+        description="Longer words that contain one of its phrases but mean something else (优惠活动 "
+        "names a promotion, it gives nothing): they win the leftmost-longest choice and count as nothing.",
+    )
     derived: Derived | None = None
 
 
