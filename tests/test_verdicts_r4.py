@@ -71,6 +71,15 @@ def test_kind_words_without_a_jab_still_calm_stays(rules, persona, text):
     assert not [c for c in turn.changes if c.rule == "jab"]
 
 
+def test_a_second_bad_phrase_never_calms_more_than_one_verdict(rules):
+    # Found by tests/test_properties.py: a forbidden phrase that brought the total to within
+    # a rounding error of zero skipped the drift, so adding it lowered anger.
+    sc, text = "late-fix-release", "我理解您的心情第一种您应该"
+    without = first(rules, text, "self-centered", sc)
+    with_bad = first(rules, text + "。这是不可能的", "self-centered", sc)
+    assert with_bad.anger_after >= without.anger_after
+
+
 def test_a_jab_alone_costs_what_it_always_cost_stays(rules):
     # Nothing to cancel: no jab row, only the jab's own move (and the drift).
     turn = first(rules, "您别激动，这又不是什么大事", "analytical")

@@ -131,7 +131,7 @@ def apply_reading(state: SessionState, reading: Reading, *, with_reply: bool = T
     if total < 0 and not rb.jab_ids.isdisjoint(present):
         jab = _jab(rb, hits, total)
         changes.append(jab)
-        total += jab.amount
+        total = 0.0  # exactly: "no calmer" must not miss the drift by a rounding error
     drift = pair.persona.drift
     if total >= 0 and drift:
         changes.append(Change("drift", "drift", drift, drift, DRIFT_SECTION, "unchanged"))
