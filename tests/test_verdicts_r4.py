@@ -175,3 +175,123 @@ def test_a_date_asked_about_is_no_time_commitment_verdict(rules, text):
                                   "Shall I call you back by 5pm today?"])
 def test_a_time_agreed_stays(rules, text):
     assert "time_commitment" in counted(rules, text)
+
+
+
+# ------------------------------------------------ 4. held-out probe
+# Replies written fresh for this round (Traditional Chinese, Cantonese, English of several
+# registers, long helpdesk replies, curt replies, good and bad moves mixed), each with what
+# domain.md says it does, written down before it was run: the behaviours it must show and
+# must not show. ANY_NEG: some §5 behaviour; NO_POS: nothing calming. Four were misread at
+# first; three were fixed by the general changes tested just below, and one is left (xfail).
+
+PROBE = [
+    ('您好，我是客服小林，這件事由我負責跟進，今天下午五點前給您回電。', {'introduce_self', 'ownership', 'time_commitment'}, {'unowned_handover'}),
+    ('非常抱歉讓您久等了，請問您的訂單號是多少？', {'fact_question', 'hold_politely'}, {'empty_apology'}),
+    ('這是公司規定，我們也沒辦法。', {'hide_behind_policy'}, set()),
+    ('您的心情我完全可以理解，換作是我也會著急。', {'acknowledge_feelings'}, set()),
+    ('請您冷靜一點，這種小事不用這麼生氣。', {'rudeness_sarcasm', 'rush_calm_down'}, set()),
+    ('因為系統升級導致扣款重複，我已經幫您申請退款，三個工作日內到帳。', {'compensation', 'explain_reason', 'time_commitment'}, set()),
+    ('您確定您真的有繳費嗎？', {'doubt_customer'}, {'fact_question'}),
+    ('我們會盡快處理，請耐心等待。', {'vague'}, {'time_commitment'}),
+    ('會有專人跟您聯絡。', {'unowned_handover'}, {'follow_up'}),
+    ('這個優惠活動只到上個月底，不過我可以幫您申請一張補償的代金券。', {'compensation'}, set()),
+    ('唔好意思呀，我而家即刻幫你查下。', {'apology', 'concrete_action'}, {'negative_language', 'refusal'}),
+    ('呢個唔關我事，你搵返銷售啦。', {'not_my_job'}, set()),
+    ('我明白你好嬲，聽日上晝十點前我一定覆你。', {'acknowledge_feelings', 'time_commitment'}, set()),
+    ('我哋冇辦法退款。', {'refusal'}, {'compensation'}),
+    ('你自己用錯咗先會咁。', {'blame_customer'}, set()),
+    ('唔使擔心，我幫你跟進到底。', {'ownership', 'reassure'}, set()),
+    ('你係咪記錯咗？', {'doubt_customer'}, set()),
+    ("Hi there, I'm really sorry about the double charge. I've refunded the extra £20 and you'll see it within 3 working days.", {'apology', 'compensation', 'time_commitment'}, {'empty_apology'}),
+    ('Per our terms and conditions, refunds are not available after 14 days.', {'refusal'}, {'compensation'}),
+    ('ok', {'too_short'}, set()),
+    ('Whatever. Not my problem.', {'not_my_job', 'rudeness_sarcasm'}, set()),
+    ('I completely understand how frustrating this must be. Let me look into it right now.', {'acknowledge_feelings', 'concrete_action'}, set()),
+    ('Someone from the technical team will be in touch.', {'unowned_handover'}, {'follow_up'}),
+    ('Could you tell me when you first noticed the problem?', {'fact_question'}, set()),
+    ("We've always done it this way, sir.", {'hide_behind_policy'}, set()),
+    ("My name is Priya and I'll personally make sure this is fixed by Friday.", {'introduce_self', 'ownership'}, set()),
+    ('Sorry for the inconvenience.', {'apology', 'empty_apology'}, set()),
+    ('You should have backed up your data before the upgrade.', {'lecture'}, set()),
+    ("To be honest I don't know why that happened, but I'll find out and call you back by 4pm today.", {'forbidden_phrase', 'time_commitment'}, set()),
+    ('yo sorry bout that, ill sort it asap', {'apology', 'vague'}, set()),
+    ("I hear you, and you're right to be annoyed. Here's what I can do: option one is a free repair visit tomorrow morning, option two is a replacement unit. Which would you prefer?", {'acknowledge_feelings', 'compensation', 'offer_options'}, set()),
+    ('Are you sure you actually paid?', {'doubt_customer'}, set()),
+    ("Let me just check I've got this right: the engineer never turned up on Tuesday, is that correct?", {'check_understanding'}, set()),
+    ("I can't do anything about that.", {'negative_language'}, set()),
+    ("Thanks for flagging this. I've logged it with our developers and I'll update you on Monday.", {'concrete_action', 'thank_complaint', 'time_commitment'}, set()),
+    ("Lol, you're overreacting.", {'rudeness_sarcasm'}, set()),
+    ('Haha, good question! Let me check that for you.', {'concrete_action'}, {'rudeness_sarcasm'}),
+    ("Did you buy it on 3 March? I'll pull up the order.", {'concrete_action'}, {'time_commitment'}),
+    ('您好，非常感谢您的耐心等待。关于您反映的宽带掉线问题，经过核实，是您所在小区的光缆在施工中被挖断导致的。我们已经安排维修师傅今天下午四点前到现场抢修，修好后我会第一时间给您回电。给您带来的不便，我们深表歉意。', {'apology', 'concrete_action', 'explain_reason', 'thank_complaint', 'time_commitment'}, {'empty_apology', 'unowned_handover'}),
+    ('亲，您反馈的问题我们已经收到，稍后会有工作人员与您联系，请保持电话畅通，谢谢！', {'unowned_handover'}, {'follow_up', 'time_commitment'}),
+    ('您好，您的订单已经发货，物流单号为SF1234567890，预计明天送达。如有疑问可以随时联系我，祝您生活愉快。', {'follow_up'}, set()),
+    ('尊敬的客户您好，由于近期订单太多，发货会有延迟，我们会尽量在一周内为您发出，敬请谅解。', {'apology', 'excuse'}, set()),
+    ('您好，很抱歉给您带来不好的体验。您说的情况我已经记录下来，并反馈给了产品部门，我们会持续优化，避免类似问题再次发生。', {'apology', 'concrete_action', 'prevention'}, {'empty_apology'}),
+    ('您好，这个问题需要您自己去营业厅办理，我们这边处理不了。', {'pass_the_buck'}, set()),
+    ('Dear customer, thank you for contacting us. We are sorry to hear about your experience. Your case has been passed to the relevant department and you will hear from us in due course.', {'apology', 'thank_complaint', 'unowned_handover', 'vague'}, {'time_commitment'}),
+    ("Good morning Mr Chen, I'm Tom, the duty manager. First, I'm sorry the engineer didn't arrive yesterday; that was our mistake. I've booked him for 9am tomorrow and I'll ring you at 8:30 to confirm he's on his way.", {'apology', 'concrete_action', 'introduce_self', 'ownership', 'time_commitment'}, {'empty_apology'}),
+    ('不行。', {'refusal'}, set()),
+    ('等着吧', {'ANY_NEG'}, {'time_commitment'}),
+    ('知道了', set(), {'acknowledge_feelings'}),
+    ('No.', {'too_short'}, {'compensation'}),
+    ('Fine.', set(), set()),
+    ('查了，没问题。', set(), {'NO_POS'}),
+    ('已退。', {'compensation'}, set()),
+    ('我理解您的心情，但是规定就是这样，我也没办法。', {'acknowledge_feelings', 'but_reversal', 'hide_behind_policy'}, set()),
+    ('非常抱歉，我马上帮您处理，不过您下次注意一点。', {'apology', 'concrete_action', 'lecture'}, set()),
+    ("I'm sorry, I'll refund you today. But honestly, you should have read the terms.", {'apology', 'compensation', 'lecture'}, set()),
+    ('我是客服小张，这事交给我。不过说实话，别的客户都没遇到过这个问题。', {'forbidden_phrase', 'introduce_self', 'ownership'}, set()),
+    ('好的好的，您先别急，我帮您看一下，您是不是操作错了？', {'acknowledge_feelings', 'blame_customer'}, set()),
+    ('哈哈，这个问题很简单，我现在就帮您改好。', {'concrete_action'}, {'rudeness_sarcasm'}),
+    ('呵呵，您自己看说明书吧。', {'rudeness_sarcasm'}, set()),
+    ("Sorry! I'll get it fixed by 5pm today, calm down.", {'apology', 'rush_calm_down', 'time_commitment'}, set()),
+    ('您好，优惠券的有效期是30天，过期后系统会自动作废。', set(), {'compensation'}),
+    ('请问您是上周三打的客服电话吗？我查一下当时的记录。', {'concrete_action', 'fact_question'}, {'time_commitment'}),
+    ('給您一張50元優惠券作為補償，您看可以嗎？', {'compensation'}, set()),
+    ('我们会有人跟进的，您放心。', {'reassure', 'unowned_handover'}, {'follow_up'}),
+]
+# 已退 ("refunded.") is a curt refund (§1 compensation) but too short to read safely: 已退 also
+# starts 已退出 (logged out) and 已退回 (sent back). Its brevity is flagged (too_short) instead.
+LEFT = {"已退。"}
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="left unfixed, see LEFT"))
+    if case[0] in LEFT else case
+    for case in PROBE
+])
+def test_held_out_probe(rules, text, must, must_not):
+    present = counted(rules, text)
+    negative = rules.negative_ids & present
+    positive = {p for p in present if p in rules.rules and rules.rules[p].polarity == "positive"}
+    for want in must:
+        assert (negative if want == "ANY_NEG" else want in present), (want, sorted(present))
+    for unwanted in must_not:
+        assert not (positive if unwanted == "NO_POS" else unwanted in present), (unwanted, sorted(present))
+
+
+def test_the_probe_is_large_and_mixed():
+    assert len(PROBE) >= 60
+    assert sum(any("\u4e00" <= c <= "\u9fff" for c in t) for t, _, _ in PROBE) >= 25
+    assert sum(t.isascii() for t, _, _ in PROBE) >= 20
+
+
+# Misreadings the probe found, fixed generally.
+# §5 implying the customer is at fault: guessing they did it wrong (您是不是操作错了？, 你自己用錯咗)
+# instead of asking how they did it (请问当时是怎么操作的？).
+@pytest.mark.parametrize("text", ["您是不是操作错了？", "你自己用錯咗先會咁。", "是不是用错了？", "您操作錯了吧"])
+def test_guessing_the_customer_did_it_wrong_is_blame_verdict(rules, text):
+    assert "blame_customer" in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["请问当时是怎么操作的？", "我们这边操作错了，非常抱歉"])
+def test_asking_how_or_owning_the_error_is_no_blame_stays(rules, text):
+    assert "blame_customer" not in counted(rules, text)
+
+
+# §2.3 "I will see it through": "I'll get it fixed" owns the fix, as "I'll get it sorted" does.
+@pytest.mark.parametrize("text", ["I'll get it fixed by 5pm today.", "I will get this fixed by tomorrow morning."])
+def test_getting_it_fixed_is_owned_verdict(rules, text):
+    assert {"ownership", "time_commitment"} <= counted(rules, text)
