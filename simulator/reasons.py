@@ -13,13 +13,13 @@ from simulator.i18n import t
 def rule_name(
     rules: Rulebook, rule_id: str, lang: str, scenario: str | None = None, kind: str = "behaviour"
 ) -> str:
-    """The display name of a behaviour, signal, need (``kind="need"``) or ``drift``."""
+    """The display name of a behaviour, signal, need (``kind="need"``), ``drift`` or ``jab``."""
     if kind == "need" and scenario is not None:
         for need in rules.content.scenario(scenario).needs:
             if need.id == rule_id:
                 return t("rule.need", lang, need=getattr(need.description, lang))
-    if rule_id == "drift" and kind == "drift":
-        return t("rule.drift", lang)
+    if rule_id in ("drift", "jab") and kind == rule_id:
+        return t(f"rule.{rule_id}", lang)
     if rule_id in rules.rules:
         return str(getattr(rules.rules[rule_id].name, lang))
     return rule_id

@@ -55,7 +55,7 @@ def test_validate_bad_file_names_file_line_and_field(runner):
     bad = FIXTURES / "bad" / "unknown-field.yaml"
     res = runner.invoke(cli, ["validate", str(bad), "--lang", "en"])
     assert res.exit_code == 2
-    assert f"{bad}:12:7: mood: unknown field" in res.stderr
+    assert f"{bad}:12:1: mood: unknown field" in res.stderr
     assert "Traceback" not in res.output + res.stderr
 
 

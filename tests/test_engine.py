@@ -371,18 +371,19 @@ def test_language_points_are_lost_once_per_reply_per_behaviour(rules):
 
 
 def test_the_customer_answers_in_the_direction_anger_moved(rules):
-    # An apology, ownership and a time with one jab in it calms the customer overall: the
-    # answer comes from what calmed them, not from the jab.
-    text = "非常抱歉给您添麻烦了，我理解您的心情。这件事由我负责，今天下午三点前给您回电。别激动嘛。"
+    # An apology, ownership and a time with one harmful move in it calms the customer overall:
+    # the answer comes from what calmed them, not from the harm. (Policy, not a jab: a jab at
+    # the customer leaves them no calmer whatever surrounds it, rules/engine.yaml ``jabs``.)
+    text = "非常抱歉给您添麻烦了，我理解您的心情。这件事由我负责，今天下午三点前给您回电。上门费是公司规定。"
     for seed in range(8):
         turn = first(rules, text, "self-centered", seed=seed)
         assert turn.anger_after < turn.anger_before
         negative = {c.reaction for c in turn.changes if c.amount > 0}
         positive = {c.reaction for c in turn.changes if c.amount < 0}
         band = getattr(rules.content.personas["self-centered"].replies.zh, rules.band(turn.anger_after))
-        assert negative - positive, "the reply must hold a jab for this test to mean anything"
+        assert negative - positive, "the reply must hold a harmful move for this test to mean anything"
         biggest = max((c for c in turn.changes if c.kind != "need"), key=lambda c: abs(c.amount))
-        assert biggest.amount > 0, "and the jab must be its biggest single move"
+        assert biggest.amount > 0, "and the harm must be its biggest single move"
         for reaction in negative - positive:
             assert turn.reply not in band.by_reaction.get(reaction, []), (seed, reaction, turn.reply)
 

@@ -1,7 +1,7 @@
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from simulator.text.normalise import normalise
+from simulator.text.normalise import _folding, normalise
 
 
 def test_fullwidth_and_case_fold_to_ascii():
@@ -46,8 +46,14 @@ def test_every_folded_span_maps_inside_the_original(text):
         assert 0 <= s <= e <= len(text)
 
 
+# Cantonese words that fold to a Mandarin word of another length (咩 → 什么) are the one
+# intended exception: their span maps back to the whole typed word instead.
+_RESIZED = [k for k, v in _folding()["cantonese"].items() if len(normalise(k).folded) != len(normalise(v).folded)]
+
+
 @given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=30))
 def test_cjk_text_keeps_its_length(text):
+    assume(not any(normalise(k).folded in normalise(text).folded for k in _RESIZED))
     assert len(normalise(text).folded) == len(text)
 
 

@@ -474,6 +474,12 @@ def engine_problems(doc: Located, eng: m.Engine, ids: dict[str, str]) -> Iterato
                     yield _unknown(doc, (table, key, ref), ref, ids)
                 elif mults[ref] <= 0:
                     yield doc.problem((table, key, ref), "content.multiplier")
+    if eng.jabs is not None:
+        for j, ref in enumerate(eng.jabs.behaviours):
+            if ref not in ids:
+                yield _unknown(doc, ("jabs", "behaviours", j), ref, ids, "behaviour")
+            elif ids[ref] != "negative":
+                yield doc.problem(("jabs", "behaviours", j), "content.jab_negative", id=repr(ref))
 
 
 def scoring_problems(doc: Located, sc: m.Scoring, ids: dict[str, str]) -> Iterator[Problem]:

@@ -156,6 +156,17 @@ class Behaviour(Strict):
         "and only replace this behaviour's words.",
     )
     phrases: Phrases | None = None
+    tone_words: Phrases | None = Field(
+        default=None,
+        description="Words whose sense depends on the reply around them (a laugh: 呵呵, haha): they "
+        "count as this behaviour only in a reply with no calming move or with another harmful one; "
+        "in a reply that only helps they are a friendly tone (呵呵，好的，马上帮您处理).",
+    )
+    look_alikes: Phrases | None = Field(
+        default=None,
+        description="Longer words that contain one of its phrases but mean something else (优惠活动 "
+        "names a promotion, it gives nothing): they win the leftmost-longest choice and count as nothing.",
+    )
     derived: Derived | None = None
 
 
@@ -316,6 +327,11 @@ class FeelingsFirst(Strict):
     section: Cited
 
 
+class Jabs(Strict):
+    behaviours: list[Id] = Field(min_length=1)
+    section: Cited
+
+
 class Engine(Strict):
     kind: Literal["engine"]
     bands: list[Band] = Field(min_length=4, max_length=4)
@@ -325,6 +341,7 @@ class Engine(Strict):
     )
     natures: dict[Literal["solve", "vent", "expectation", "defect"], dict[Id, float]]
     feelings_first: FeelingsFirst
+    jabs: Jabs | None = None
 
 
 class Dimension(Strict):

@@ -13,6 +13,7 @@ from functools import cached_property
 from simulator.content import Content
 from simulator.content import models as m
 from simulator.text.matcher import Matcher
+from simulator.text.normalise import normalise
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,22 @@ class Rulebook:
         self.but_discounts = {
             r.id: r.discounts_preceding for r in rules.values() if r.discounts_preceding is not None
         }
+        # Tone words (a laugh, 呵呵) per behaviour, folded as the matcher folds them: they count
+        # only in a reply that does not simply help (engine.step).
+        self.tone_words = {
+            b.id: frozenset(_fold(w) for w in (*b.tone_words.zh, *b.tone_words.en))
+            for b in lex.behaviours if b.tone_words is not None
+        }
+        # The moves a concrete time can commit to (the any_of of the derived rules that need a
+        # concrete time: time_commitment): a time asked about in a question without one of
+        # them in its clause is a fact asked for, not a time agreed (engine.step).
+        self.timed_moves = frozenset(
+            x for b in lex.behaviours if b.derived is not None and "concrete_time" in b.derived.all_of
+            for x in b.derived.any_of
+        )
+        # §5 jabs: a reply holding one of these leaves the customer no calmer (rules/engine.yaml).
+        jabs = content.engine.jabs
+        self.jab_ids = frozenset(jabs.behaviours) if jabs is not None else frozenset()
         # Each derived rule in evaluation order: its all/any/none sets, then the ids a derived
         # hit may be anchored to, in the order they are tried.
         self.derived_rules = tuple(
@@ -133,6 +150,10 @@ class Rulebook:
             if anger < b.below:
                 return b.id
         return self.content.engine.bands[-1].id
+
+
+def _fold(word: str) -> str:
+    return normalise(word).folded.strip()
 
 
 def _derived_order(behaviours: list[m.Behaviour]) -> tuple[m.Behaviour, ...]:

@@ -25,14 +25,15 @@ class Outcome(StrEnum):
 class Change(NamedTuple):
     """One move of the anger meter and the rule behind it.
 
-    ``rule`` is a behaviour, signal or need id, or ``drift``; ``quote`` and
-    ``start``/``end`` point at the words that triggered it (empty for drift);
+    ``rule`` is a behaviour, signal or need id, ``drift``, or ``jab`` (the kind words a
+    jab cancelled); ``quote`` and ``start``/``end`` point at the words that triggered it
+    (empty for drift);
     ``factors`` lists every multiplier applied to ``base``, in order. A named
     tuple: immutable, and cheap enough to build several per reply in a batch.
     """
 
     rule: str
-    kind: str  # behaviour | signal | need | drift
+    kind: str  # behaviour | signal | need | drift | jab
     amount: float
     base: float
     section: str

@@ -2,8 +2,9 @@
 
 The rule, in one line: every behaviour, signal and newly met need moves anger by
 its persona weight × the scenario's stance and nature multipliers, calming moves
-shrinking on repeats, before any feelings are handled and before a 但是; then
-the customer ends the session if a threshold is crossed.
+shrinking on repeats, before any feelings are handled and before a 但是; a reply
+with a jab at the customer (§5) calms nobody; then the customer ends the session if
+a threshold is crossed.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from simulator.engine.rulebook import Pairing, Rulebook
 from simulator.engine.state import Change, Outcome, SessionState, Turn
 from simulator.errors import InputError
 from simulator.text.matcher import CLAUSE_BREAKS, Hit, NeedHit
-from simulator.text.normalise import normalise
-from simulator.text.signals import Signal, read_signals, reply_key
+from simulator.text.normalise import NormText, normalise
+from simulator.text.signals import Signal, find_time, read_signals, reply_key
 
 ANGER_MIN, ANGER_MAX = 0.0, 100.0
 # Drift is the customer's patience wearing thin when nothing in a reply helped:
@@ -91,9 +92,14 @@ def read_reply(rb: Rulebook, scenario: str, text: str, seen: frozenset[str] = fr
     hits, need_hits = rb.matcher(scenario).scan(norm)
     key = reply_key(norm)
     signals = read_signals(norm, rb.limits, key)
+    if "?" in norm.folded and rb.timed_moves:
+        signals = _asked_times(rb, norm, hits, signals)
     if key and key in seen:
         signals.append(Signal("repeated", 1, 0, len(text), text))
-    hits, counted = _settle(rb, hits, signals, text)
+    settled, counted = _settle(rb, hits, signals, text)
+    if need_hits:
+        need_hits = _unmet_by_cancelled(rb, hits, settled, need_hits)
+    hits = settled
     if not rb.negative_ids.isdisjoint(counted) and signals:
         # A question asked in the same breath as a rebuke is rhetorical (§5 你怎么能这么做？),
         # not fact-finding: it earns nothing.
@@ -123,6 +129,10 @@ def apply_reading(state: SessionState, reading: Reading, *, with_reply: bool = T
         signals.append(sig)
         changes += _signal_change(rb, pair, sig, counts)
     total = sum([c.amount for c in changes])
+    if total < 0 and not rb.jab_ids.isdisjoint(present):
+        jab = _jab(rb, hits, total)
+        changes.append(jab)
+        total = 0.0  # exactly: "no calmer" must not miss the drift by a rounding error
     drift = pair.persona.drift
     if total >= 0 and drift:
         changes.append(Change("drift", "drift", drift, drift, FAST_HANDLING, "unchanged"))
@@ -178,6 +188,9 @@ def _settle(
     """
     signal_kinds = {s.kind for s in signals}
     counted = _counted(hits)
+    if rb.tone_words and not counted.isdisjoint(rb.tone_words):
+        hits = _friendly_tone(rb, hits)
+        counted = _counted(hits)
     if not counted.isdisjoint(rb.but_discounts):
         hits = _unfounded_buts(rb, hits)
         counted = _counted(hits)
@@ -199,6 +212,78 @@ def _settle(
             hits = _cancel(rb, hits, signal_kinds, text)
             counted = _counted(hits)
     return hits, counted
+
+
+def _asked_times(rb: Rulebook, norm: NormText, hits: list[Hit], signals: list[Signal]) -> list[Signal]:
+    """A time asked about is a fact, not a time agreed (§3.1 请问是什么时候开始的; §3 promise by a time).
+
+    The concrete time is the first one outside a question clause, or inside one that also
+    holds a move it can time (明天上午十点给您回电可以吗？, "Shall I call you back by 5 pm?");
+    您是3月5号下的单吗？ asks when the customer ordered and commits to nothing.
+    """
+    at = next((i for i, s in enumerate(signals) if s.kind == "concrete_time"), None)
+    if at is None:
+        return signals
+    text = norm.folded
+    pos = 0
+    while (t := find_time(text[pos:])) is not None:
+        start, end = t.start() + pos, t.end() + pos
+        stop = next((i for i in range(end, len(text)) if text[i] in CLAUSE_BREAKS), len(text))
+        if stop == len(text) or text[stop] != "?":
+            break
+        lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
+        s, e = norm.span(lo, stop)
+        if any(h.counts_as in rb.timed_moves and s <= h.start and h.end <= e for h in hits):
+            break
+        pos = stop + 1
+    else:
+        return [sig for i, sig in enumerate(signals) if i != at]
+    s, e = norm.span(start, end)
+    out = list(signals)
+    out[at] = Signal("concrete_time", 1, s, e, norm.original[s:e])
+    return out
+
+
+def _friendly_tone(rb: Rulebook, hits: list[Hit]) -> list[Hit]:
+    """A tone word (呵呵, haha) mocks only where the reply does not simply help (§5 mocking).
+
+    Alone, or beside a rebuke, a laugh laughs at the customer (呵呵，随便您); in a reply whose
+    every other move calms and none harms (呵呵，好的，马上帮您处理) it is a friendly chuckle
+    and counts for nothing.
+    """
+    rules = rb.rules
+
+    def tone(h: Hit) -> bool:
+        words = rb.tone_words.get(h.counts_as or "")
+        return words is not None and normalise(h.quote).folded.strip() in words
+
+    kind = harm = False
+    for h in hits:
+        if h.counts_as is None or tone(h):
+            continue
+        polarity = rules[h.counts_as].polarity
+        kind = kind or polarity == "positive"
+        harm = harm or polarity == "negative"
+    if not kind or harm:
+        return hits
+    return [h._replace(counts_as=None) if tone(h) else h for h in hits]
+
+
+def _unmet_by_cancelled(rb: Rulebook, hits: list[Hit], settled: list[Hit], need_hits: list[NeedHit]) -> list[NeedHit]:
+    """A need's words inside a good phrase the rules cancelled are not met either.
+
+    "Someone will call you back": the follow-up is the unnamed someone's (§4 首问负责制), so
+    the need phrase "call you back" in it meets nothing, as a need phrase inside a negative
+    phrase meets nothing. ``settled`` is ``hits`` after :func:`_settle`, in the same order.
+    """
+    rules = rb.rules
+    gone = [
+        s for h, s in zip(hits, settled, strict=False)
+        if s.counts_as is None and h.counts_as is not None and rules[h.counts_as].polarity == "positive"
+    ]
+    if not gone:
+        return need_hits
+    return [n for n in need_hits if not any(g.start <= n.start and n.end <= g.end for g in gone)]
 
 
 def _unfounded_buts(rb: Rulebook, hits: list[Hit]) -> list[Hit]:
@@ -370,6 +455,19 @@ def _needs(
         if need.effect:
             changes.append(Change(need.id, "need", need.effect, need.effect, need.section, "action", quote, start, end))
     return new, changes
+
+
+def _jab(rb: Rulebook, hits: Sequence[Hit], total: float) -> Change:
+    """The change that cancels a reply's calming, quoting its first jab (§5, rules/engine.yaml ``jabs``).
+
+    A jab at the customer (这又不是什么大事, "calm down", 我不知道…) is a known trigger: the
+    apology and the fix around it do not buy it off, so the reply as a whole calms nobody.
+    """
+    jab = min((h for h in hits if h.counts_as in rb.jab_ids), key=_READING_ORDER)
+    assert jab.counts_as is not None and rb.content.engine.jabs is not None
+    amount = round(-total, 2)
+    return Change("jab", "jab", amount, amount, rb.content.engine.jabs.section,
+                  rb.rules[jab.counts_as].reaction, jab.quote, jab.start, jab.end)
 
 
 def _outcome(pair: Pairing, anger: float, met: frozenset[str], turn_no: int, patience: int) -> Outcome | None:

@@ -146,8 +146,8 @@ def _name(rules: Rulebook, scenario: str, rule: str, lang: str, kind: str | None
     needs = {n.id: n for n in rules.content.scenario(scenario).needs}
     if kind == "need" or (kind is None and rule in needs and rule not in rules.rules):
         return rule_name(rules, rule, lang, scenario, "need")
-    if rule == "drift":
-        return rule_name(rules, rule, lang, scenario, "drift")
+    if rule in ("drift", "jab"):
+        return rule_name(rules, rule, lang, scenario, rule)
     if rule in rules.rules:
         return rule_name(rules, rule, lang)
     if f"outcome.{rule}" in messages():

@@ -43,6 +43,8 @@ CLAUSE_BREAKS = frozenset(",.!?;:。、…\n")
 
 # Payload kinds stored in the automaton.
 BEHAVIOUR, NEED, NEGATOR, NON_NEGATOR = "b", "n", "neg", "non"
+# The behaviour id a look-alike word is stored under: no behaviour has it, and it sorts first.
+_LOOK_ALIKE = ""
 
 
 class Hit(NamedTuple):
@@ -175,6 +177,10 @@ class Matcher:
         for b in lexicon.behaviours:
             if b.phrases is not None:
                 add(b.phrases, BEHAVIOUR, b.id)
+            if b.tone_words is not None:
+                add(b.tone_words, BEHAVIOUR, b.id)  # read in the reply's company (engine.step)
+            if b.look_alikes is not None:
+                add(b.look_alikes, BEHAVIOUR, _LOOK_ALIKE)
         add(lexicon.negation.negators, NEGATOR, "")
         add(lexicon.negation.non_negators, NON_NEGATOR, "")
         if scenario is not None:
@@ -191,6 +197,7 @@ class Matcher:
         auto.make_automaton()
         self._auto = auto
         self._skip = _intensifiers()
+        self._look_alikes = any(b.look_alikes is not None for b in lexicon.behaviours)
         self.phrase_count = len(entries)
 
     def scan(self, norm: NormText) -> tuple[list[Hit], list[NeedHit]]:
@@ -233,6 +240,9 @@ class Matcher:
             if asked:
                 behaviours = [b for b in behaviours if b[0] not in asked]
         chosen_t = _choose(behaviours)
+        if self._look_alikes:
+            # A look-alike (优惠活动 for 优惠) has won its place from the shorter phrase; it is no hit.
+            chosen_t = [t for t in chosen_t if t[2] != _LOOK_ALIKE]
         if not any(t[2] == NEGATOR for t in negators):
             # No negator at all (only non-negators such as 不好意思, or none): nothing is
             # negated or absorbed, so every chosen phrase counts as itself. Same result as
