@@ -10,7 +10,8 @@ the hit after it is absorbed, so 我不会让这件事拖下去 is a promise, no
 makes one hit: a second hit negated by the same negator into the same behaviour merges into
 the first (我不能马上给您退款 is one refusal). A hit directly followed, in the same clause,
 by a phrase of its ``negated_as`` behaviour that starts with a negator is negated by it too
-(退款是不行的, "refunds are not available").
+(退款是不行的, "refunds are not available"). A scenario need phrase in a negation's scope is
+not met, and negated by a refusing negator (不能给您复机) it is refused: one refusal hit.
 
 What some phrases do depends on the clause around them (found on real helpdesk replies,
 benchmarks/stc3.py): a phrase typed as a chat emoji code ([呵呵]) is a picture, not words; a
@@ -125,6 +126,10 @@ _AS_SOON = "尽"  # 尽快, 尽早, 尽量, 尽可能: "as … as possible"
 _GUESS_SCOPED = frozenset({"lecture"})
 _SHOULD, _GUESS = "应该", "是"
 _SCOPED = _QUESTION_SCOPED | _CONDITION_SCOPED | _PURPOSE_SCOPED | _GUESS_SCOPED
+# §5 refusing outright: a need phrase negated by a refusing negator (不能给您复机) is refused.
+# Not when the negator forbids a harm or a repeat: 不能再让您失望, "can't let you down" promise.
+_REFUSAL = "refusal"
+_PROMISE = re.compile(r"\s*(?:会|will )?(?:再|让|使|令|叫|耽误|给你添|let\b|keep you\b|waste\b|again\b)")
 
 # §5 "avoid negations" reads a negation in its own clause. Besides punctuation, a connective
 # followed by a new subject starts one: in "that's not acceptable and I completely understand"
@@ -170,6 +175,9 @@ class Matcher:
                     entries.setdefault(key, []).append((kind, ident))
 
         self.negated_as = {b.id: b.negated_as for b in lexicon.behaviours}
+        refusers = lexicon.negation.refusers
+        self._refusers = frozenset(filter(None, (_fold_phrase(p) for p in (*refusers.zh, *refusers.en))))
+        self._refusal = _REFUSAL if any(b.id == _REFUSAL for b in lexicon.behaviours) else None
         self._names = any(b.id == _NAME_BEHAVIOUR for b in lexicon.behaviours)
         self.negative = frozenset(b.id for b in lexicon.behaviours if b.polarity == "negative")
         for b in lexicon.behaviours:
@@ -246,7 +254,7 @@ class Matcher:
                 hits.append(Hit(ident, start, end, original[start:end], False, counts))
             if not needs:
                 return hits, []
-            return hits, self._needs(norm, _spans(needs), _spans(chosen_t), [])
+            return hits, self._needs(norm, _spans(needs), _spans(chosen_t), [], set())[0]
         chosen = _spans(chosen_t)
         # Negators may not straddle a behaviour phrase (不要 in 不要不这样 loses to the
         # phrase 要不这样), but one may end a phrase (the 不能 of 我不能). A non-negator that
@@ -262,7 +270,20 @@ class Matcher:
         ]))
         neg_starts = {t[0] for t in negators if t[2] == NEGATOR}
         hits = self._resolve(norm, chosen, tokens, neg_starts)
-        need_hits = self._needs(norm, _spans(needs), chosen, tokens) if needs else []
+        if not needs:
+            return hits, []
+        need_hits, refused = self._needs(norm, _spans(needs), chosen, tokens, neg_starts)
+        if refused:
+            # One refusal per stretch of words: 不能退款 already refuses through 退款, and the
+            # negative phrase a refusal starts with (我不能, "we can't") is absorbed into it.
+            refused = [
+                r for r in refused
+                if not any(h.counts_as == r.counts_as and h.start < r.end and r.start < h.end for h in hits)
+            ]
+            hits = sorted(
+                [*(h for h in hits if not any(r.start <= h.start and h.end <= r.end for r in refused)), *refused],
+                key=lambda h: h.start,
+            )
         return hits, need_hits
 
     def _skipping(self, text: str, negators: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
@@ -421,25 +442,61 @@ class Matcher:
         return counts_as
 
     def _needs(
-        self, norm: NormText, needs: list[_Span], chosen: list[_Span], tokens: list[_Span]
-    ) -> list[NeedHit]:
+        self, norm: NormText, needs: list[_Span], chosen: list[_Span], tokens: list[_Span], neg_starts: set[int]
+    ) -> tuple[list[NeedHit], list[Hit]]:
+        """The needs a reply meets, and the refusals it makes of them.
+
+        A need phrase in a negation's scope is not met: a free negator or a phrase ending in
+        one (我也没办法复机, "we can't reconnect") before it, or a negative phrase starting with
+        a negator right after it in its clause (复机是不可能的). Negated by a refusing negator
+        (``negation.refusers``: 不能给您复机, "unable to reconnect"), it is refused (§5
+        refusing outright): a refusal hit from the negator to the need phrase.
+        """
         text = norm.folded
-        free = sorted(_free_negators(tokens, chosen), key=lambda s: (s.end, s.start))
+        free = _free_negators(tokens, chosen)
+        ending = [
+            h for h in chosen if any(t.ident == NEGATOR and t.end == h.end and t.start >= h.start for t in tokens)
+        ]
+        chain_tokens = sorted(free + ending, key=lambda s: (s.end, s.start))
         out: list[NeedHit] = []
+        refused: list[Hit] = []
+        refused_by: set[int] = set()
         seen: set[str] = set()
         for span in sorted(needs, key=lambda s: (s.start, -s.end)):
             if span.ident in seen:
-                continue
-            if free and self._chain(text, span.start, free)[1]:
                 continue
             # Inside a negative phrase the need's words are not addressed but denied:
             # 是我们的错 within 这不是我们的错 is no apology.
             if any(h.ident in self.negative and h.start <= span.start and span.end <= h.end for h in chosen):
                 continue
+            if chain_tokens:
+                chain, negated = self._chain(text, span.start, chain_tokens)
+                if negated:
+                    lead = chain[0]
+                    word = next(
+                        (text[t.start:t.end] for t in tokens if t.ident == NEGATOR and t.end == lead.end), ""
+                    )
+                    if (
+                        self._refusal is not None and id(lead) not in refused_by
+                        and word in self._refusers and not _PROMISE.match(text, lead.end, span.end)
+                    ):
+                        counts = self._sense(text, chain[-1].start, span.end, self._refusal)
+                        if counts is not None:
+                            # A phrase ending in the negator (我不能, "we can't") is absorbed: one refusal.
+                            refused_by.add(id(lead))
+                            s, e = norm.span(chain[-1].start, span.end)
+                            refused.append(Hit(self._refusal, s, e, norm.original[s:e], False, counts))
+                    continue
+            nxt = next((h for h in chosen if h.start >= span.end), None)
+            if (
+                nxt is not None and nxt.ident in self.negative and nxt.start in neg_starts
+                and self._close(text, span.end, nxt.start)
+            ):
+                continue  # 复机是不可能的: the need is named to be refused
             seen.add(span.ident)
             s, e = norm.span(span.start, span.end)
             out.append(NeedHit(span.ident, s, e, norm.original[s:e]))
-        return out
+        return out, refused
 
 
 def _with_names(original: str, hits: list[Hit]) -> list[Hit]:
