@@ -74,3 +74,38 @@ def test_granted_need_stays(rules, text, need):
 ])
 def test_negated_need_without_refusal_stays(rules, text):
     assert "refusal" not in counted(rules, text, "billing-error")
+
+
+# ------------------------------------------------ 2. "you should have…" with words between
+# §1 独断型 "you should have…", 自我型 "any hint that they are to blame"; §5 lecturing,
+# implying the customer is at fault.
+
+SHOULD_HAVE = [
+    "您当时签合同的时候应该看清楚条款的。",
+    "您當時簽合同的時候應該看清楚條款的。",
+    "你当初就应该问清楚",
+    "您买之前就应该问一下客服的",
+    "你下单的时候本来应该仔细核对地址",
+    "You were supposed to read the contract.",
+]
+
+
+@pytest.mark.parametrize("text", SHOULD_HAVE)
+def test_should_have_lectures_verdict(rules, text):
+    assert "lecture" in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "您应该会在明天收到",            # a forecast
+    "您明天应该就能收到",
+    "应该是系统问题",                # a guess, no subject
+    "您应该是付了两次吧",
+    "您的合同上应该写了",            # 的: the contract is the subject
+    "您买的东西应该送到了",
+    "我们当时应该提醒您的",          # the company blames itself
+    "您不应该承担这个费用",          # sides with the customer
+    "您现在应该可以登录了",
+    "您这边应该收到短信了",
+])
+def test_should_without_lecture_stays(rules, text):
+    assert "lecture" not in counted(rules, text)

@@ -102,6 +102,23 @@ _NAME_RE = re.compile(
 )
 _NAME_BEHAVIOUR = "introduce_self"
 
+# Frames: a behaviour said with other words inside it, which no list of literal phrases
+# covers. Each is read in the folded text (您 is 你) within one clause; a hit is added only
+# where no phrase was found, so the lexicon's own reading wins.
+_BREAK = r"[^,.!?;:。、…\n]"
+_FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # §1 独断型 "you should have…", §1 自我型 any hint that they are to blame, §5 lecturing: the
+    # customer as the subject of 应该 / 早该 with words between (您当时签合同的时候应该看清楚条款的,
+    # 你当初就应该问清楚). No other subject in between (我们当时应该…, 您的合同上应该写了: 的 ends
+    # the 你, except in 的时候 "when"), no 不应该 (您不应该承担这个费用 sides with them), and not a
+    # guess or a forecast: 应该是 / 会 / 能 / 可以 / 已经 / 有 / 收到 / a time (您明天应该会收到).
+    ("lecture", re.compile(
+        r"你(?![们的])(?:(?![你我他她它咱]|的(?!时候|话))" + _BREAK + r"){0,12}?(?<!不)"
+        r"(?:应该|应当|早该|本该|本应|就该|理应)"
+        r"(?!是|会|能|可以|可能|已|有|没|收到|到|在|快|马上|很快|就|明|今|后天|下|这|那|本周|月|周|几|[0-9一两三]|送|寄|发)"
+    )),
+)
+
 # Clause-sensitive senses (see the module docstring). Each names the behaviours it applies
 # to; a behaviour the lexicon does not define is simply never affected.
 # §5 refusing outright / 首问负责制: a refusal or a sending-away inside a question asks the
@@ -179,6 +196,8 @@ class Matcher:
         self._refusers = frozenset(filter(None, (_fold_phrase(p) for p in (*refusers.zh, *refusers.en))))
         self._refusal = _REFUSAL if any(b.id == _REFUSAL for b in lexicon.behaviours) else None
         self._names = any(b.id == _NAME_BEHAVIOUR for b in lexicon.behaviours)
+        ids = {b.id for b in lexicon.behaviours}
+        self._frames = tuple((bid, rx) for bid, rx in _FRAMES if bid in ids)
         self.negative = frozenset(b.id for b in lexicon.behaviours if b.polarity == "negative")
         for b in lexicon.behaviours:
             if b.phrases is not None:
@@ -206,7 +225,24 @@ class Matcher:
         hits, need_hits = self._scan(norm)
         if self._names and any(f in norm.folded for f in _NAME_FRAMES):
             hits = _with_names(norm.original, hits)
+        if self._frames:
+            hits = self._with_frames(norm, hits)
         return hits, need_hits
+
+    def _with_frames(self, norm: NormText, hits: list[Hit]) -> list[Hit]:
+        """Add a hit for each frame (see ``_FRAMES``) the phrases did not already read."""
+        found: list[Hit] = []
+        for bid, rx in self._frames:
+            for m_ in rx.finditer(norm.folded):
+                if m_.end() == m_.start():
+                    continue
+                s, e = norm.span(m_.start(), m_.end())
+                if any(h.start < e and s < h.end and (h.counts_as == bid or h.end >= e) for h in (*hits, *found)):
+                    continue  # the lexicon found it, or a phrase already reads its last words
+                found.append(Hit(bid, s, e, norm.original[s:e], False, bid))
+        if not found:
+            return hits
+        return sorted([*hits, *found], key=lambda h: h.start)
 
     def _scan(self, norm: NormText) -> tuple[list[Hit], list[NeedHit]]:
         text = norm.folded
