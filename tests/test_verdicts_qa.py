@@ -109,3 +109,36 @@ def test_should_have_lectures_verdict(rules, text):
 ])
 def test_should_without_lecture_stays(rules, text):
     assert "lecture" not in counted(rules, text)
+
+
+# ------------------------------------------------ 3. passing the customer elsewhere
+# §4 首问负责制 (不得推诿); §5 hand over quickly to the right department — owned.
+
+PASSED_ON = [
+    "这个要找技术部，你打另一个电话吧。",
+    "這個要找技術部，你打另一個電話吧。",
+    "这个您打客服吧",
+    "That's handled by another team, call them.",
+    "That's handled by a different department.",
+    "Just call them, they'll sort it out.",
+]
+
+
+@pytest.mark.parametrize("text", PASSED_ON)
+def test_sending_elsewhere_passes_the_buck_verdict(rules, text):
+    assert "pass_the_buck" in counted(rules, text)
+
+
+def test_bare_department_is_an_unowned_handover_verdict(rules):
+    assert "unowned_handover" in counted(rules, "这个要找技术部。")
+
+
+@pytest.mark.parametrize("text", [
+    "这个要找技术部，我来联系，今天下午三点前给您回电。",
+    "我帮您联系他们，今天下午三点前给您回电。",
+    "I'll call them and call you back by 3 pm.",
+    "您有另一个电话吗？",
+])
+def test_owned_handover_stays(rules, text):
+    present = counted(rules, text)
+    assert "pass_the_buck" not in present and "unowned_handover" not in present, present

@@ -117,6 +117,12 @@ _FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:应该|应当|早该|本该|本应|就该|理应)"
         r"(?!是|会|能|可以|可能|已|有|没|收到|到|在|快|马上|很快|就|明|今|后天|下|这|那|本周|月|周|几|[0-9一两三]|送|寄|发)"
     )),
+    # §4 首问负责制 不得推诿: a clause that opens by telling the customer to call or contact
+    # someone else ("That's handled by another team, call them.").
+    ("pass_the_buck", re.compile(
+        r"(?:^|(?<=[,.!?;:] )|(?<=[,.!?;:]))(?:so |then |just |please )*(?:call|contact|ring|phone|email|ask) "
+        r"(?:them|the bank|the manufacturer|that team|that department|the other team|another team|the other number)\b"
+    )),
 )
 
 # Clause-sensitive senses (see the module docstring). Each names the behaviours it applies
