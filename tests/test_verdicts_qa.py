@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from simulator.engine import start, step
 from simulator.engine.step import read_reply
 
 SC = "general-complaint"
@@ -142,3 +143,19 @@ def test_bare_department_is_an_unowned_handover_verdict(rules):
 def test_owned_handover_stays(rules, text):
     present = counted(rules, text)
     assert "pass_the_buck" not in present and "unowned_handover" not in present, present
+
+
+# ------------------------------------------------ 4. a refusal, then a stock kind word
+# §1 独断型 is angered fastest by being refused; §5 我做不了 sounds like resistance (offer a
+# solution instead). The empathy after it must not leave them calmer.
+
+@pytest.mark.parametrize("text", [
+    "我做不了，但是我理解您的心情。",
+    "我辦不了，但是我理解您的心情。",
+    "我们做不了，不过我完全理解您。",
+    "I can't do that, but I understand how you feel.",
+    "I can't change that. I completely understand your frustration.",
+])
+def test_refusal_then_empathy_angers_the_domineering_customer_verdict(rules, text):
+    state = start(rules, SC, "domineering", lang="en")
+    assert step(state, text).state.anger > state.anger
