@@ -159,3 +159,31 @@ def test_owned_handover_stays(rules, text):
 def test_refusal_then_empathy_angers_the_domineering_customer_verdict(rules, text):
     state = start(rules, SC, "domineering", lang="en")
     assert step(state, text).state.anger > state.anger
+
+
+# ------------------------------------------------ 6. commanding tone
+# §5 commanding tone (use requests and questions instead), the same in zh and en.
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("你先把单号给我。", "rush_calm_down"),
+    ("你先把單號給我。", "rush_calm_down"),
+    ("把截图发过来。", "rush_calm_down"),
+    ("Give me the order number first.", "rush_calm_down"),
+    ("You need to go to the store yourself.", "rush_calm_down"),
+    ("You'll have to wait.", "rush_calm_down"),
+    ("您就等着吧。", "rush_calm_down"),
+    ("The system is processing it, just wait.", "vague"),
+])
+def test_commanding_tone_verdict(rules, text, behaviour):
+    assert behaviour in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "请您把单号发给我，我马上帮您查。",     # a request
+    "麻烦您把截图发给我好吗？",
+    "我把单号发给您。",                     # the agent acts
+    "Could you send me the receipt?",
+    "Please send me the order number.",
+])
+def test_requests_stay(rules, text):
+    assert "rush_calm_down" not in counted(rules, text)
