@@ -187,3 +187,39 @@ def test_commanding_tone_verdict(rules, text, behaviour):
 ])
 def test_requests_stay(rules, text):
     assert "rush_calm_down" not in counted(rules, text)
+
+
+# ------------------------------------------------ 5. a stock apology with nothing behind it
+# §2.2 lists 给您添麻烦了 as acknowledging the feelings, so it meets the feelings need; but
+# §1 分析型 "empty apologies without substance": substance moves the problem, and the
+# friendly type must not be served perfunctorily (§1: do not relax).
+
+STOCK = ["不好意思，给您添麻烦了。", "不好意思，給您添麻煩了。", "Sorry for the trouble."]
+
+
+@pytest.mark.parametrize("text", STOCK)
+def test_stock_apology_is_empty_verdict(rules, text):
+    reading = read(rules, text)
+    assert "empty_apology" in reading.present
+    assert "apologise" in {n.need for n in reading.need_hits}  # §2.2: the acknowledgement is credited
+
+
+@pytest.mark.parametrize("text", STOCK)
+def test_stock_apology_barely_moves_the_analytical_customer_verdict(rules, text):
+    state = start(rules, SC, "analytical", lang="en")
+    assert step(state, text).state.anger >= state.anger - 2
+
+
+@pytest.mark.parametrize("text", STOCK)
+def test_stock_apology_does_not_settle_the_friendly_customer_verdict(rules, text):
+    state = start(rules, SC, "friendly", lang="en")
+    assert step(state, text).state.anger > 15
+
+
+@pytest.mark.parametrize("text", [
+    "非常抱歉，给您添麻烦了，请问是哪一天办理的？",
+    "Sorry for the trouble. I'm Lee and I'll take care of this.",
+    "不好意思给您添麻烦了，我来帮您处理。",
+])
+def test_apology_with_substance_stays(rules, text):
+    assert "empty_apology" not in counted(rules, text)
