@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from simulator.engine import Change, Rulebook, SessionState, Turn, step
 from simulator.engine.step import MAX_REPLY_CHARS
@@ -199,6 +199,37 @@ def _lower_first(text: str) -> str:
     if not text[:1].isupper() or _CAPITAL_I.match(text) or text[1:2].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+@lru_cache(maxsize=8)
+def _opencc(config: str) -> Any:
+    import opencc  # deferred like in normalise.py: only coaching a reply needs it
+
+    return opencc.OpenCC(config)
+
+
+def _script(text: str, lang: str) -> str | None:
+    """The OpenCC config that writes added lines the way the trainee wrote, or None.
+
+    The lexicon's lines are Simplified; a reply typed in Traditional characters gets them in
+    Traditional: Hong Kong or Taiwan forms when the reply's characters match one of them
+    (裏 / 裡) and the generic ones do not, else generic Traditional (s2t).
+    """
+    if lang != "zh":
+        return None
+    simple = _opencc("t2s").convert(text)
+    if simple == text:
+        return None
+    generic = _opencc("s2t").convert(simple)
+    for config in ("s2hk", "s2tw"):
+        if generic != text and _opencc(config).convert(simple) == text:
+            return config
+    return "s2t"
+
+
+def _written(line: str, script: str | None) -> str:
+    """``line`` in the trainee's script (see :func:`_script`)."""
+    return line if script is None else _opencc(script).convert(line)
 
 
 def _key(text: str) -> str:
@@ -411,7 +442,7 @@ def _plan(rules: Rulebook, turn: Turn, lang: str, clauses: list[_Clause]) -> _Pl
             rid = h.counts_as or ""
             words = word_swaps(rules, rid, lang)
             if words and (here or not fix_lines(rules, rid, lang)):
-                swaps.append((h, words[0]))
+                swaps.append((h, _written(words[0], _script(turn.text, lang))))
             else:
                 rids.append(rid)
         rewrite.append(rids)
@@ -435,6 +466,7 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
     """
     text = turn.text
     scenario = turn.state.scenario
+    script = _script(text, lang)
     clauses = _clauses(text)
     plan = _plan(rules, turn, lang, clauses)
     said = plan.said
@@ -467,9 +499,12 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
                 fixed.append(rid)
                 continues = bool(units) and not units[-1].line
                 for line in fix_lines(rules, rid, lang):
+                    line = _written(line, script)
                     if _key(line) in seen:
                         continue
-                    line = _trim(rules, scenario, line, said, lang, continues=continues)
+                    line = _unechoed(_trim(rules, scenario, line, said, lang, continues=continues), seen, lang)
+                    if not line:
+                        continue  # every clause of it is said already
                     does = _does(rules, scenario, line)
                     if does and does <= said:
                         continue  # says nothing new
@@ -499,6 +534,34 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
             text = re.sub(r"\bi\b", "I", text)
         fixed.append("shouting")
     return _tidy(text, lang), tuple(dict.fromkeys(fixed))
+
+
+# A clause of a line that shares this much with what is already said repeats it in other
+# words (我来帮您处理 … 我现在就帮您处理): four Chinese characters are a phrase; twelve
+# letters (spaces and marks aside) are two or three English words.
+ECHO_CHARS = {"zh": 4, "en": 12}
+
+
+def _unechoed(line: str, seen: str, lang: str) -> str:
+    """``line`` without its clauses that repeat a run of what is said (``seen``, a key)."""
+    n = ECHO_CHARS[lang]
+
+    def echoes(words: str) -> bool:
+        k = _key(words)
+        return any(k[i:i + n] in seen for i in range(len(k) - n + 1))
+
+    pieces = _clauses(line)
+    keep = [p for p in pieces if not echoes(line[p.start:p.end])]
+    if len(keep) == len(pieces):
+        return line
+    if not keep:
+        return ""
+    end = line[pieces[-1].end:pieces[-1].stop].strip() or _FULL_STOP[lang]
+    out = []
+    for i, p in enumerate(keep):
+        mark = end if i == len(keep) - 1 else line[p.end:p.stop].strip()
+        out.append(line[p.start:p.end] + mark)
+    return (" " if lang == "en" else "").join(out)
 
 
 def _drop_leading_but(rules: Rulebook, sentence: str, lang: str) -> str:
@@ -544,7 +607,7 @@ def _after(rules: Rulebook, scenario: str, line: str, base: str, said: frozenset
     """What of a model line is worth saying after ``base``: all of it, its new part, or nothing."""
     if _key(line) in _key(base):
         return ""
-    line = _trim(rules, scenario, line, said, lang, continues=False)
+    line = _unechoed(_trim(rules, scenario, line, said, lang, continues=False), _key(base), lang)
     does = _does(rules, scenario, line)
     return line if does and not does & said else ""
 
@@ -582,7 +645,8 @@ def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: s
     calm alike and are as long, the feelings-first one wins.
     """
     base, _ = repair(rules, turn, lang)
-    pool = line_pool(rules, scenario, persona, lang)
+    script = _script(turn.text, lang)
+    pool = tuple(_written(line, script) for line in line_pool(rules, scenario, persona, lang))
     out = [base] if base else []
     if base:
         said = _does(rules, scenario, base)
@@ -590,14 +654,14 @@ def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: s
             out += [
                 _before(rules, scenario, line, base, lang) for line in pool
                 if "?" not in line and "？" not in line and _speaks_to_feelings(rules, line)
-                and not _does(rules, scenario, line) & said and _key(line) not in _key(base)
+                and not _does(rules, scenario, line) & said and _unechoed(line, _key(base), lang) == line
             ]
         out += [_join(base, extra, lang) for line in pool if (extra := _after(rules, scenario, line, base, said, lang))]
     kinds = {s.kind for s in turn.signals}
     # When the reply's very shape was the trouble (too short, a copy, a wall of text)
     # or nothing of it survives, a model line alone is the fairer alternative.
     if not base or kinds & {"too_short", "repeated", "wall_of_text"}:
-        out += list(pool) + list(whole_replies(rules, scenario, lang))
+        out += list(pool) + [_written(r, script) for r in whole_replies(rules, scenario, lang)]
     seen: set[str] = set()
     unique = []
     for c in out:

@@ -179,6 +179,13 @@ class Negation(Strict):
         default_factory=Phrases,
         description="Words that contain a negator but do not negate (不好意思, 无论, no problem).",
     )
+    refusers: Phrases = Field(
+        default_factory=Phrases,
+        description=(
+            "Negators that refuse what they negate (不能, 无法, can't): a scenario need phrase they"
+            " negate is refused, not met, and counts as a refusal (不能给您复机)."
+        ),
+    )
 
 
 class Signal(Strict):

@@ -10,7 +10,8 @@ the hit after it is absorbed, so 我不会让这件事拖下去 is a promise, no
 makes one hit: a second hit negated by the same negator into the same behaviour merges into
 the first (我不能马上给您退款 is one refusal). A hit directly followed, in the same clause,
 by a phrase of its ``negated_as`` behaviour that starts with a negator is negated by it too
-(退款是不行的, "refunds are not available").
+(退款是不行的, "refunds are not available"). A scenario need phrase in a negation's scope is
+not met, and negated by a refusing negator (不能给您复机) it is refused: one refusal hit.
 
 What some phrases do depends on the clause around them (found on real helpdesk replies,
 benchmarks/stc3.py): a phrase typed as a chat emoji code ([呵呵]) is a picture, not words; a
@@ -103,6 +104,39 @@ _NAME_RE = re.compile(
 )
 _NAME_BEHAVIOUR = "introduce_self"
 
+# Frames: a behaviour said with other words inside it, which no list of literal phrases
+# covers. Each is read in the folded text (您 is 你) within one clause; a hit is added only
+# where no phrase was found, so the lexicon's own reading wins.
+_BREAK = r"[^,.!?;:。、…\n]"
+_FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # §1 独断型 "you should have…", §1 自我型 any hint that they are to blame, §5 lecturing: the
+    # customer as the subject of 应该 / 早该 with words between (您当时签合同的时候应该看清楚条款的,
+    # 你当初就应该问清楚). No other subject in between (我们当时应该…, 您的合同上应该写了: 的 ends
+    # the 你, except in 的时候 "when"), no 不应该 (您不应该承担这个费用 sides with them), and not a
+    # guess or a forecast: 应该是 / 会 / 能 / 可以 / 已经 / 有 / 收到 / a time (您明天应该会收到).
+    ("lecture", re.compile(
+        r"你(?![们的])(?:(?![你我他她它咱]|的(?!时候|话))" + _BREAK + r"){0,12}?(?<!不)"
+        r"(?:应该|应当|早该|本该|本应|就该|理应)"
+        r"(?!是|会|能|可以|可能|已|有|没|收到|到|在|快|马上|很快|就|明|今|后天|下|这|那|本周|月|周|几|[0-9一两三]|送|寄|发)"
+    )),
+    # §5 commanding tone (use requests and questions instead): a clause that opens with 把…给我
+    # (你先把单号给我, 把截图发过来). 请您把… / 麻烦您把… open with the request and are not matched.
+    ("rush_calm_down", re.compile(
+        r"(?:^|(?<=[,.!?;:。\n ]))(?:那|那么|好|行)?你?(?:先|赶紧|马上|快点?|现在|赶快|立刻|直接)?把"
+        + _BREAK + r"{1,10}?(?:发给我|给我|发过来|发我|报给我|拿过来|拿来|交给我|交上来)"
+    )),
+    # §4 首问负责制 不得推诿: a clause that opens by telling the customer to call or contact
+    # someone else ("That's handled by another team, call them.").
+    ("pass_the_buck", re.compile(
+        r"(?:^|(?<=[,.!?;:] )|(?<=[,.!?;:]))(?:so |then |just |please )*(?:call|contact|ring|phone|email|ask) "
+        r"(?:them|the bank|the manufacturer|that team|that department|the other team|another team|the other number)\b"
+    )),
+    # …and in English, a clause that opens with "(just) give/send me the…".
+    ("rush_calm_down", re.compile(
+        r"(?:^|(?<=[,.!?;:] )|(?<=[,.!?;:]))(?:you )?(?:just |first )?(?:give|send|hand) me (?:the|your)\b"
+    )),
+)
+
 # Clause-sensitive senses (see the module docstring). Each names the behaviours it applies
 # to; a behaviour the lexicon does not define is simply never affected.
 # §5 refusing outright / 首问负责制: a refusal or a sending-away inside a question asks the
@@ -127,6 +161,10 @@ _AS_SOON = "尽"  # 尽快, 尽早, 尽量, 尽可能: "as … as possible"
 _GUESS_SCOPED = frozenset({"lecture"})
 _SHOULD, _GUESS = "应该", "是"
 _SCOPED = _QUESTION_SCOPED | _CONDITION_SCOPED | _PURPOSE_SCOPED | _GUESS_SCOPED
+# §5 refusing outright: a need phrase negated by a refusing negator (不能给您复机) is refused.
+# Not when the negator forbids a harm or a repeat: 不能再让您失望, "can't let you down" promise.
+_REFUSAL = "refusal"
+_PROMISE = re.compile(r"\s*(?:会|will )?(?:再|让|使|令|叫|耽误|给你添|let\b|keep you\b|waste\b|again\b)")
 
 # §5 "avoid negations" reads a negation in its own clause. Besides punctuation, a connective
 # followed by a new subject starts one: in "that's not acceptable and I completely understand"
@@ -172,7 +210,12 @@ class Matcher:
                     entries.setdefault(key, []).append((kind, ident))
 
         self.negated_as = {b.id: b.negated_as for b in lexicon.behaviours}
+        refusers = lexicon.negation.refusers
+        self._refusers = frozenset(filter(None, (_fold_phrase(p) for p in (*refusers.zh, *refusers.en))))
+        self._refusal = _REFUSAL if any(b.id == _REFUSAL for b in lexicon.behaviours) else None
         self._names = any(b.id == _NAME_BEHAVIOUR for b in lexicon.behaviours)
+        ids = {b.id for b in lexicon.behaviours}
+        self._frames = tuple((bid, rx) for bid, rx in _FRAMES if bid in ids)
         self.negative = frozenset(b.id for b in lexicon.behaviours if b.polarity == "negative")
         for b in lexicon.behaviours:
             if b.phrases is not None:
@@ -205,7 +248,24 @@ class Matcher:
         hits, need_hits = self._scan(norm)
         if self._names and any(f in norm.folded for f in _NAME_FRAMES):
             hits = _with_names(norm.original, hits)
+        if self._frames:
+            hits = self._with_frames(norm, hits)
         return hits, need_hits
+
+    def _with_frames(self, norm: NormText, hits: list[Hit]) -> list[Hit]:
+        """Add a hit for each frame (see ``_FRAMES``) the phrases did not already read."""
+        found: list[Hit] = []
+        for bid, rx in self._frames:
+            for m_ in rx.finditer(norm.folded):
+                if m_.end() == m_.start():
+                    continue
+                s, e = norm.span(m_.start(), m_.end())
+                if any(h.start < e and s < h.end and (h.counts_as == bid or h.end >= e) for h in (*hits, *found)):
+                    continue  # the lexicon found it, or a phrase already reads its last words
+                found.append(Hit(bid, s, e, norm.original[s:e], False, bid))
+        if not found:
+            return hits
+        return sorted([*hits, *found], key=lambda h: h.start)
 
     def _scan(self, norm: NormText) -> tuple[list[Hit], list[NeedHit]]:
         text = norm.folded
@@ -256,7 +316,7 @@ class Matcher:
                 hits.append(Hit(ident, start, end, original[start:end], False, counts))
             if not needs:
                 return hits, []
-            return hits, self._needs(norm, _spans(needs), _spans(chosen_t), [])
+            return hits, self._needs(norm, _spans(needs), _spans(chosen_t), [], set())[0]
         chosen = _spans(chosen_t)
         # Negators may not straddle a behaviour phrase (不要 in 不要不这样 loses to the
         # phrase 要不这样), but one may end a phrase (the 不能 of 我不能). A non-negator that
@@ -272,7 +332,20 @@ class Matcher:
         ]))
         neg_starts = {t[0] for t in negators if t[2] == NEGATOR}
         hits = self._resolve(norm, chosen, tokens, neg_starts)
-        need_hits = self._needs(norm, _spans(needs), chosen, tokens) if needs else []
+        if not needs:
+            return hits, []
+        need_hits, refused = self._needs(norm, _spans(needs), chosen, tokens, neg_starts)
+        if refused:
+            # One refusal per stretch of words: 不能退款 already refuses through 退款, and the
+            # negative phrase a refusal starts with (我不能, "we can't") is absorbed into it.
+            refused = [
+                r for r in refused
+                if not any(h.counts_as == r.counts_as and h.start < r.end and r.start < h.end for h in hits)
+            ]
+            hits = sorted(
+                [*(h for h in hits if not any(r.start <= h.start and h.end <= r.end for r in refused)), *refused],
+                key=lambda h: h.start,
+            )
         return hits, need_hits
 
     def _skipping(self, text: str, negators: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
@@ -431,25 +504,61 @@ class Matcher:
         return counts_as
 
     def _needs(
-        self, norm: NormText, needs: list[_Span], chosen: list[_Span], tokens: list[_Span]
-    ) -> list[NeedHit]:
+        self, norm: NormText, needs: list[_Span], chosen: list[_Span], tokens: list[_Span], neg_starts: set[int]
+    ) -> tuple[list[NeedHit], list[Hit]]:
+        """The needs a reply meets, and the refusals it makes of them.
+
+        A need phrase in a negation's scope is not met: a free negator or a phrase ending in
+        one (我也没办法复机, "we can't reconnect") before it, or a negative phrase starting with
+        a negator right after it in its clause (复机是不可能的). Negated by a refusing negator
+        (``negation.refusers``: 不能给您复机, "unable to reconnect"), it is refused (§5
+        refusing outright): a refusal hit from the negator to the need phrase.
+        """
         text = norm.folded
-        free = sorted(_free_negators(tokens, chosen), key=lambda s: (s.end, s.start))
+        free = _free_negators(tokens, chosen)
+        ending = [
+            h for h in chosen if any(t.ident == NEGATOR and t.end == h.end and t.start >= h.start for t in tokens)
+        ]
+        chain_tokens = sorted(free + ending, key=lambda s: (s.end, s.start))
         out: list[NeedHit] = []
+        refused: list[Hit] = []
+        refused_by: set[int] = set()
         seen: set[str] = set()
         for span in sorted(needs, key=lambda s: (s.start, -s.end)):
             if span.ident in seen:
-                continue
-            if free and self._chain(text, span.start, free)[1]:
                 continue
             # Inside a negative phrase the need's words are not addressed but denied:
             # 是我们的错 within 这不是我们的错 is no apology.
             if any(h.ident in self.negative and h.start <= span.start and span.end <= h.end for h in chosen):
                 continue
+            if chain_tokens:
+                chain, negated = self._chain(text, span.start, chain_tokens)
+                if negated:
+                    lead = chain[0]
+                    word = next(
+                        (text[t.start:t.end] for t in tokens if t.ident == NEGATOR and t.end == lead.end), ""
+                    )
+                    if (
+                        self._refusal is not None and id(lead) not in refused_by
+                        and word in self._refusers and not _PROMISE.match(text, lead.end, span.end)
+                    ):
+                        counts = self._sense(text, chain[-1].start, span.end, self._refusal)
+                        if counts is not None:
+                            # A phrase ending in the negator (我不能, "we can't") is absorbed: one refusal.
+                            refused_by.add(id(lead))
+                            s, e = norm.span(chain[-1].start, span.end)
+                            refused.append(Hit(self._refusal, s, e, norm.original[s:e], False, counts))
+                    continue
+            nxt = next((h for h in chosen if h.start >= span.end), None)
+            if (
+                nxt is not None and nxt.ident in self.negative and nxt.start in neg_starts
+                and self._close(text, span.end, nxt.start)
+            ):
+                continue  # 复机是不可能的: the need is named to be refused
             seen.add(span.ident)
             s, e = norm.span(span.start, span.end)
             out.append(NeedHit(span.ident, s, e, norm.original[s:e]))
-        return out
+        return out, refused
 
 
 def _with_names(original: str, hits: list[Hit]) -> list[Hit]:
