@@ -223,3 +223,41 @@ def test_stock_apology_does_not_settle_the_friendly_customer_verdict(rules, text
 ])
 def test_apology_with_substance_stays(rules, text):
     assert "empty_apology" not in counted(rules, text)
+
+
+# ------------------------------------------------ 8. the money named in a refusal
+# §1 compensation where it is due; §5 refusing outright, 这不归我管; §4 不得推诿: a clause
+# that pushes the case away mentions the refund as its topic and gives nothing.
+
+REFUND_PUSHED_AWAY = [
+    "滞纳金退款我不管",
+    "滯納金退款我不管。",
+    "退款的事你别问我",
+    "退款不是我们负责的，你找银行",
+    "Refunds are not my department.",
+]
+
+
+@pytest.mark.parametrize("text", REFUND_PUSHED_AWAY)
+def test_refund_named_while_pushing_the_case_away_is_no_compensation_verdict(rules, text):
+    reading = read(rules, text, "billing-error")
+    assert "compensation" not in reading.present, reading.present
+    assert "credit_and_refund" not in {n.need for n in reading.need_hits}
+    assert not {"not_my_job", "pass_the_buck", "refusal"}.isdisjoint(reading.present), reading.present
+
+
+REFUND_GIVEN = ["我马上给您退款。", "我们会尽快给您退款。", "退款我今天就给您办好。", "I'll refund you today."]
+
+
+@pytest.mark.parametrize("text", REFUND_GIVEN)
+def test_refund_offered_stays_compensation_stays(rules, text):
+    assert "compensation" in counted(rules, text, "billing-error")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("这事我不管。", True), ("退款的事我不管了", True), ("我不管多晚都会给您回电。", False),
+    ("不管怎样，我都会帮您处理。", False), ("Don't ask me, I just work here.", True),
+    ("That's all I know.", False),
+])
+def test_not_my_job_at_the_end_of_a_clause_only_verdict(rules, text, expected):
+    assert ("not_my_job" in counted(rules, text)) is expected, text

@@ -131,6 +131,9 @@ _FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:^|(?<=[,.!?;:] )|(?<=[,.!?;:]))(?:so |then |just |please )*(?:call|contact|ring|phone|email|ask) "
         r"(?:them|the bank|the manufacturer|that team|that department|the other team|another team|the other number)\b"
     )),
+    # §5 这不归我管: a clause that ends in 我不管 (滞纳金退款我不管). Not 我不管多晚都会… (however
+    # late), where 不管 is "regardless of" and the clause goes on.
+    ("not_my_job", re.compile(r"我(?:可|才|就|也|是)?不管(?:了|啊|呀|的)?(?=\s*(?:[,.!?;:。\n]|$))")),
     # …and in English, a clause that opens with "(just) give/send me the…".
     ("rush_calm_down", re.compile(
         r"(?:^|(?<=[,.!?;:] )|(?<=[,.!?;:]))(?:you )?(?:just |first )?(?:give|send|hand) me (?:the|your)\b"
