@@ -400,3 +400,22 @@ def test_wall_of_text_counts_words_in_english_and_characters_in_chinese(rules):
     chinese = "您好，" + "关于您反映的情况我们这边已经记录下来了，" * 12
     assert len(chinese) >= limit
     assert "wall_of_text" in {s.kind for s in first(rules, chinese, "domineering").signals}
+
+
+def test_the_customer_never_quotes_words_the_trainee_did_not_say(rules):
+    # The vague pools quote 'as soon as possible', 'we'll try', “尽快”…; a reply that was
+    # vague in other words gets a line that quotes nothing it did not say.
+    from simulator.engine.replies import _QUOTED, quotes_said
+    from simulator.text.normalise import normalise
+
+    replies = {"en": ["We will do our best.", "Maybe next week.", "We'll try to sort it.", "We'll look into it."],
+               "zh": ["我们尽力吧。", "过几天再说。", "我们会尽快处理。", "再看看吧。"]}
+    quoted = 0
+    for persona in rules.content.personas:
+        for lang, texts in replies.items():
+            for text in texts:
+                for seed in range(6):
+                    turn = step(start(rules, "general-complaint", persona, seed=seed, lang=lang), text)
+                    assert quotes_said(turn.reply, normalise(text).folded), (persona, text, turn.reply)
+                    quoted += bool(_QUOTED.search(turn.reply))
+    assert quoted, "some lines do quote back what was said"

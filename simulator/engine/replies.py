@@ -7,6 +7,7 @@ and the turn number fix the pick, so the same seed replays the same words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -14,12 +15,16 @@ import numpy as np
 
 from simulator.content import models as m
 from simulator.engine.state import Change, Outcome
+from simulator.text.normalise import normalise
 
 if TYPE_CHECKING:
     from simulator.engine.rulebook import Pairing, Rulebook
     from simulator.engine.state import SessionState
 
 _MASK = (1 << 64) - 1
+# Words a customer line quotes back: “…” / 「…」 in Chinese, '…' in English (an apostrophe
+# inside a word, as in we'll or Don't, neither opens nor closes a quote).
+_QUOTED = re.compile(r"[“「‘]([^”」’]+)[”」’]|(?:^|(?<=[\s(]))'(.+?)'(?=[\s?.!,;:]|$)")
 
 
 def choose(pool: Sequence[str], seed: int, turn: int, salt: int = 0) -> str:
@@ -28,9 +33,17 @@ def choose(pool: Sequence[str], seed: int, turn: int, salt: int = 0) -> str:
     return pool[int(rng.integers(len(pool)))]
 
 
+def quotes_said(line: str, said: str) -> bool:
+    """Whether every word ``line`` quotes back (“尽快”, 'we'll try') is in what was ``said``.
+
+    ``said`` is the reply's folded text; a customer never quotes words the trainee did not use.
+    """
+    return all(normalise(a or b).folded.strip() in said for a, b in _QUOTED.findall(line))
+
+
 def reply_for(
     pair: Pairing, rules: Rulebook, state: SessionState, anger: float, changes: list[Change],
-    outcome: Outcome | None, asked: bool,
+    outcome: Outcome | None, asked: bool, text: str = "",
 ) -> str:
     """The customer's words after a reply: an ending, or a pick from the band × reaction pool."""
     lang = state.lang
@@ -53,6 +66,9 @@ def reply_for(
         reaction = biggest.reaction
     # The "asked" lines lead into a fact ("听好了，我只说一次："): only a fact question gets one.
     pool = band.by_reaction.get(reaction) if reaction != "asked" or asked else None
+    if pool and _QUOTED.search("".join(pool)):
+        folded = normalise(text).folded
+        pool = [line for line in pool if quotes_said(line, folded)]
     if not pool:
         pool = band.improved if total < 0 else band.worsened if total > 0 else band.unchanged
     line = choose(pool, state.seed, turn)

@@ -159,7 +159,7 @@ def apply_reading(state: SessionState, reading: Reading, *, with_reply: bool = T
     )
     reply = None
     if with_reply:
-        reply = replies.reply_for(pair, rb, state, anger_after, changes, outcome, asked)
+        reply = replies.reply_for(pair, rb, state, anger_after, changes, outcome, asked, text)
     return Turn(
         turn_no, text, hits, need_hits, tuple(signals), tuple(changes), state.anger, anger_after,
         tuple(new_needs), outcome, reply, new_state,
