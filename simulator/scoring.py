@@ -7,7 +7,7 @@ apply is N/A (``score is None``) and its weight is shared among the others.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from simulator.content import models as m
 from simulator.engine.rulebook import Rulebook
@@ -15,14 +15,15 @@ from simulator.engine.state import Outcome, Turn
 from simulator.engine.step import once_each
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """One point gained (positive) or lost (negative), and what earned it.
 
     ``kind`` says what ``rule`` names (a behaviour or signal, a scenario need, an
     outcome, or a rule such as feelings_first); ``note`` is a stable code the
     report translates (``missing``, ``need_missing``, ``valued``, ``hated``,
-    ``ran_out``, ``extra_turns`` with ``count``).
+    ``ran_out``, ``extra_turns`` with ``count``). A named tuple, not a frozen
+    dataclass: a batch builds a dozen per session, and a tuple is immutable at a
+    fraction of the cost.
     """
 
     points: float
@@ -32,7 +33,7 @@ class Evidence:
     section: str
     note: str = ""
     kind: str = "behaviour"
-    count: int = 0
+    count: int = 0  # type: ignore[assignment]  # shadows tuple.count(), which nothing calls on evidence
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -41,8 +42,7 @@ class Evidence:
         }
 
 
-@dataclass(frozen=True)
-class DimensionScore:
+class DimensionScore(NamedTuple):
     id: str
     name: m.Text
     section: str

@@ -9,8 +9,8 @@ the customer ends the session if a threshold is crossed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 from simulator.engine import replies
 from simulator.engine.rulebook import Pairing, Rulebook
@@ -67,13 +67,13 @@ def step(state: SessionState, text: str, *, with_reply: bool = True) -> Turn:
     return apply_reading(state, read_reply(state.rules, state.scenario, text, state.seen), with_reply=with_reply)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One reply as the rules read it, before any customer hears it.
 
     It depends only on the scenario, the text and the replies already given (for
     ``repeated``), not on the persona, so a batch playing one set against several
-    personas reads each reply once and applies the reading to every session.
+    personas reads each reply once and applies the reading to every session. A
+    named tuple: one is built for every reply of a batch.
     """
 
     text: str
