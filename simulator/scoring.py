@@ -7,7 +7,7 @@ apply is N/A (``score is None``) and its weight is shared among the others.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from simulator.content import models as m
 from simulator.engine.rulebook import Rulebook
@@ -19,14 +19,15 @@ AGREEMENT = m.Citation("§4 达成共识 agree on solution, action plan and expe
 OUTCOME_SECTION = m.Citation(f"{AGREEMENT}; §6 Why it matters", "§4 达成共识; §6 为什么重要")
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """One point gained (positive) or lost (negative), and what earned it.
 
     ``kind`` says what ``rule`` names (a behaviour or signal, a scenario need, an
     outcome, or a rule such as feelings_first); ``note`` is a stable code the
     report translates (``missing``, ``need_missing``, ``valued``, ``hated``,
-    ``ran_out``, ``extra_turns`` with ``count``).
+    ``ran_out``, ``extra_turns`` with ``count``). A named tuple, not a frozen
+    dataclass: a batch builds a dozen per session, and a tuple is immutable at a
+    fraction of the cost.
     """
 
     points: float
@@ -36,7 +37,7 @@ class Evidence:
     section: str
     note: str = ""
     kind: str = "behaviour"
-    count: int = 0
+    count: int = 0  # type: ignore[assignment]  # shadows tuple.count(), which nothing calls on evidence
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -45,8 +46,7 @@ class Evidence:
         }
 
 
-@dataclass(frozen=True)
-class DimensionScore:
+class DimensionScore(NamedTuple):
     id: str
     name: m.Text
     section: str
@@ -139,6 +139,7 @@ def _steps(
     rules: Rulebook, steps: list[str], first: dict[str, tuple[int, str]], turns: list[Turn], cfg: m.Scoring
 ) -> tuple[float | None, list[Evidence], str]:
     share = 100.0 / len(steps)
+    shown = round(share, 1)
     ff = rules.content.engine.feelings_first
     feelings_first = ("feelings_first", ff.factor)  # as the engine records the factor
     ev: list[Evidence] = []
@@ -147,10 +148,10 @@ def _steps(
         rule = rules.rules[sid]
         if sid in first:
             t, q = first[sid]
-            ev.append(Evidence(round(share, 1), sid, t, q, rule.section))
+            ev.append(Evidence(shown, sid, t, q, rule.section))
             score += share
         else:
-            ev.append(Evidence(-round(share, 1), sid, None, "", rule.section, "missing"))  # step never shown
+            ev.append(Evidence(-shown, sid, None, "", rule.section, "missing"))  # step never shown
     for turn in turns:
         for c in turn.changes:
             if c.factors and feelings_first in c.factors:
@@ -168,16 +169,17 @@ def _problem(rules: Rulebook, pair, cfg: m.Scoring, first, turns: list[Turn]):  
     ev: list[Evidence] = []
     # Half the points: the §3 techniques shown, up to four distinct ones.
     target = min(4, len(cfg.problem_steps))
+    each = round(50.0 / target, 1)
     for k, sid in enumerate(shown):
         t, q = first[sid]
-        pts = 50.0 / target if k < target else 0.0  # beyond the cap a technique earns nothing more
-        ev.append(Evidence(round(pts, 1), sid, t, q, rules.rules[sid].section))
+        pts = each if k < target else 0.0  # beyond the cap a technique earns nothing more
+        ev.append(Evidence(pts, sid, t, q, rules.rules[sid].section))
     technique = min(50.0, 50.0 * len(shown) / target)
     # The other half: the scenario's needs addressed.
     needs = pair.scenario.needs
     met_at = {n: t for t in turns for n in t.needs_met}
+    pts = round(50.0 / len(needs), 1)
     for need in needs:
-        pts = round(50.0 / len(needs), 1)
         if need.id in met_at:
             turn = met_at[need.id]
             quote = next((c.quote for c in turn.changes if c.rule == need.id), "")
@@ -204,9 +206,10 @@ def _fit(rules: Rulebook, persona: m.Persona, cfg: m.Scoring, first, turns: list
     ev: list[Evidence] = []
     target = min(3, len(persona.valued))
     used = [v for v in persona.valued if v in first]
+    each = round(50.0 / target, 1)
     for v in used:
         t, q = first[v]
-        ev.append(Evidence(round(50.0 / target, 1), v, t, q, persona.section, "valued"))
+        ev.append(Evidence(each, v, t, q, persona.section, "valued"))
     score = 50.0 + min(50.0, 50.0 * len(used) / target)
     hated = set(persona.hated)
     for t in turns:

@@ -134,7 +134,7 @@ def test_moves_that_round_to_zero_are_not_listed(rules, monkeypatch, tmp_path):
         rp = real(rules_, inp)
         crumbs = (Change("apology", "behaviour", -0.04, -0.04, "§5", "calms"),
                   Change("negative_language", "behaviour", 0.03, 0.03, "§5", "angers"))
-        return dataclasses.replace(rp, turns=tuple(dataclasses.replace(x, changes=(*x.changes, *crumbs)) for x in rp.turns))
+        return dataclasses.replace(rp, turns=tuple(x._replace(changes=(*x.changes, *crumbs)) for x in rp.turns))
 
     monkeypatch.setattr(build, "replay", with_crumbs)
     case = GOLDEN_CASES["session-en"]

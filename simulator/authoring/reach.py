@@ -191,7 +191,7 @@ def _amount(rules: Rulebook, state: SessionState, rid: str) -> float:
     pair = rules.pairing(state.scenario, state.persona)
     ff = rules.content.engine.feelings_first
     problem_first = rules.rules[rid].group == "problem" and not state.emotion_shown and state.anger >= ff.min_anger
-    return scaled(pair, rid, state.count(rid), ff.factor if problem_first else None, None)[1]
+    return scaled(pair, rid, state.uses(rid), ff.factor if problem_first else None, None)[1]
 
 
 def _value(rules: Rulebook, state: SessionState, move: Move, needs: dict[str, float]) -> float:

@@ -237,6 +237,7 @@ class ChunkCollector:
 
     def _phrases_and_worst(self, row: dict[str, Any], pi: int, turns: list[Turn]) -> dict[str, Any] | None:
         worst: Turn | None = None
+        rise = 0.0  # the worst turn's delta: only a turn that angered the customer qualifies
         for turn in turns:
             for h in turn.hits:
                 if h.counts_as in self.b.avoid and not h.derived:
@@ -245,8 +246,9 @@ class ChunkCollector:
                         self.phrases[key][0] += 1
                     else:
                         self.phrases[key] = [1, h.quote]
-            if turn.delta > 0 and (worst is None or turn.delta > worst.delta):
-                worst = turn
+            delta = turn.delta
+            if delta > rise:
+                worst, rise = turn, delta
         if worst is None:
             return None
         data = _worst_reply(row, worst)

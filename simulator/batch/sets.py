@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from simulator.engine.step import MAX_REPLY_CHARS
@@ -45,8 +46,9 @@ class ResponseSet:
     personas: tuple[str, ...]
     responses: tuple[str, ...]
 
-    @property
+    @cached_property
     def seed(self) -> int:
+        # Cached: every persona's session and result row reads it, and it is a hash.
         return seed_for(self.id)
 
 

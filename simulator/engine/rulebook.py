@@ -39,9 +39,10 @@ class Pairing:
 
     persona: m.Persona
     scenario: m.Scenario
-    # Per rule: (base, fixed factors, base × those factors in order): the part of every
-    # move that does not depend on the session, multiplied out once per pairing.
-    fixed: dict[str, tuple[float, tuple[tuple[str, float], ...], float]]
+    # Per rule: (base, fixed factors, base × those factors in order, that rounded to the
+    # meter's 0.01): the part of every move that does not depend on the session, multiplied
+    # out (and rounded, the move itself when nothing shrinks it) once per pairing.
+    fixed: dict[str, tuple[float, tuple[tuple[str, float], ...], float, float]]
     patience: int
     initial_anger: float
     # Every behaviour some scenario need accepts: a reply with none of them meets no need
@@ -123,7 +124,7 @@ class Rulebook:
         eng = self.content.engine
         stance = eng.stances.get(scenario.stance, {})
         nature = eng.natures.get(scenario.nature, {})
-        fixed: dict[str, tuple[float, tuple[tuple[str, float], ...], float]] = {}
+        fixed: dict[str, tuple[float, tuple[tuple[str, float], ...], float, float]] = {}
         for rid, rule in self.rules.items():
             base = persona.weights.get(rid, rule.effect)
             factors: list[tuple[str, float]] = []
@@ -134,7 +135,7 @@ class Rulebook:
             amount = base
             for _, f in factors:
                 amount *= f
-            fixed[rid] = (base, tuple(factors), amount)
+            fixed[rid] = (base, tuple(factors), amount, round(amount, 2))
         sev = eng.severity.get(scenario.severity, m.SeverityEffect(anger=0, patience=0))
         return Pairing(
             persona=persona,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -57,11 +56,15 @@ class Change(NamedTuple):
         }
 
 
-@dataclass(frozen=True)
-class SessionState:
-    """Everything that carries from one turn to the next."""
+class SessionState(NamedTuple):
+    """Everything that carries from one turn to the next.
 
-    rules: Rulebook = field(repr=False, compare=False)
+    A named tuple, not a frozen dataclass: a batch builds one for every reply and
+    persona, and a frozen dataclass spends most of its construction setting fields
+    one by one through ``object.__setattr__``.
+    """
+
+    rules: Rulebook
     scenario: str
     persona: str
     lang: str
@@ -80,18 +83,18 @@ class SessionState:
     def over(self) -> bool:
         return self.outcome is not None
 
-    def count(self, rule: str) -> int:
+    def uses(self, rule: str) -> int:
+        """How often the rule was used in earlier replies (a repeated calming move shrinks)."""
         for key, n in self.counts:
             if key == rule:
                 return n
         return 0
 
 
-@dataclass(frozen=True)
-class Turn:
-    """What one trainee reply did: the evidence, the changes, the new state."""
+class Turn(NamedTuple):
+    """What one trainee reply did: the evidence, the changes, the new state (a named tuple, as the state)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index(), which nothing calls on a turn
     text: str
     hits: tuple[Hit, ...]
     needs: tuple[NeedHit, ...]
@@ -102,7 +105,7 @@ class Turn:
     needs_met: tuple[str, ...]
     outcome: Outcome | None
     reply: str | None
-    state: SessionState = field(repr=False, compare=False)
+    state: SessionState
 
     @property
     def delta(self) -> float:

@@ -10,8 +10,8 @@ a threshold is crossed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 from simulator.content.models import Citation
 from simulator.engine import replies
@@ -69,13 +69,13 @@ def step(state: SessionState, text: str, *, with_reply: bool = True) -> Turn:
     return apply_reading(state, read_reply(state.rules, state.scenario, text, state.seen), with_reply=with_reply)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One reply as the rules read it, before any customer hears it.
 
     It depends only on the scenario, the text and the replies already given (for
     ``repeated``), not on the persona, so a batch playing one set against several
-    personas reads each reply once and applies the reading to every session.
+    personas reads each reply once and applies the reading to every session. A
+    named tuple: one is built for every reply of a batch.
     """
 
     text: str
@@ -364,14 +364,15 @@ def _same_clause(text: str, a: Hit, b: Hit) -> bool:
 
 def scaled(
     pair: Pairing, rid: str, repeats: int, feelings_first: float | None, later_but: float | None
-) -> tuple[float, float, tuple[tuple[str, float], ...]]:
-    """A rule's move now: its base, the amount (unrounded) and every factor applied, in order.
+) -> tuple[float, float, float, tuple[tuple[str, float], ...]]:
+    """A rule's move now: its base, the amount (unrounded, then to the meter's 0.01) and every
+    factor applied, in order.
 
     Only calming moves shrink — on the ``repeats`` earlier uses, by ``feelings_first``
     (a problem move while the feelings wait) and by a 但是 after it; a forbidden phrase
     never softens.
     """
-    base, factors, amount = pair.fixed[rid]
+    base, factors, amount, moved = pair.fixed[rid]
     if amount < 0:
         more: list[tuple[str, float]] = []
         if repeats:
@@ -384,7 +385,8 @@ def scaled(
             for _, f in more:
                 amount *= f
             factors = (*factors, *more)
-    return base, amount, factors
+            moved = round(amount, 2)
+    return base, amount, moved, factors
 
 
 def _behaviour_changes(
@@ -403,11 +405,10 @@ def _behaviour_changes(
         rule = rules[rid]
         feelings_first = ff.factor if rule.group == "problem" and not emotion and state.anger >= ff.min_anger else None
         later_but = next((f for pos, f in buts if pos >= h.end), None) if buts else None
-        base, amount, factors = scaled(pair, rid, counts.get(rid, 0), feelings_first, later_but)
+        base, _, amount, factors = scaled(pair, rid, counts.get(rid, 0), feelings_first, later_but)
         counts[rid] = counts.get(rid, 0) + 1
         if rule.group == "emotion" and rule.polarity == "positive":
             emotion = True
-        amount = round(amount, 2)
         if amount:
             changes.append(
                 Change(rid, "behaviour", amount, base, rule.section, rule.reaction, h.quote, h.start, h.end, factors)
@@ -422,9 +423,8 @@ def _signal_change(rb: Rulebook, pair: Pairing, s: Signal, counts: dict[str, int
     if rule is None:
         return []
     n = counts.get(s.kind, 0)
-    base, amount, factors = scaled(pair, s.kind, n, None, None)  # feelings-first and 但是 never apply
+    base, _, amount, factors = scaled(pair, s.kind, n, None, None)  # feelings-first and 但是 never apply
     counts[s.kind] = n + 1
-    amount = round(amount, 2)
     if not amount:
         return []
     return [Change(s.kind, "signal", amount, base, rule.section, rule.reaction, s.quote, s.start, s.end, factors)]

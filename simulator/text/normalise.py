@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 # Marks a character whose folded form is not exactly one character; its presence
 # sends the text down the slow path that tracks offsets one by one. U+FFFF is a
@@ -59,12 +59,12 @@ class _FoldTable(dict[int, str]):
 _TABLE = _FoldTable()
 
 
-@dataclass(frozen=True)
-class NormText:
+class NormText(NamedTuple):
     """A reply as typed (``original``) and as folded for matching (``folded``).
 
     ``starts[i]``/``ends[i]`` give the original span of folded character ``i``;
-    both are ``None`` when folding kept every character in place.
+    both are ``None`` when folding kept every character in place. A named tuple:
+    one is built for every reply (and phrase) folded.
     """
 
     original: str
