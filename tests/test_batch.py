@@ -435,3 +435,22 @@ def test_histogram_splits_each_bar_into_passed_and_not(rules, tmp_path):
     html = (tmp_path / "out" / "report.html").read_text("utf-8")
     bars = html.split('<div class="hist"')[1].split("</div>\n<div class=\"hist-x\"")[0]
     assert 'class="b pass"' not in bars and 'class="b"' in bars and "0 of 3 passed" in bars
+
+
+def test_an_id_on_two_lines_is_scored_twice_and_reported(runner, rules, tmp_path):
+    src = tmp_path / "dup.jsonl"
+    lines = [{"id": "w1", "scenario": "general-complaint", "persona": "friendly", "responses": ["您好"]},
+             {"id": "w2", "scenario": "general-complaint", "persona": "friendly", "responses": ["您好"]},
+             {"id": "w1", "scenario": "general-complaint", "persona": "all", "responses": ["您好"]},
+             {"id": "w1", "scenario": "general-complaint", "persona": "friendly", "responses": ["好的"]}]
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
+    res = invoke(runner, str(src), "--out", str(tmp_path / "out"), "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "note: 2 lines repeat the id of an earlier line (e.g. 'w1' on lines 1 and 3)" in res.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert summary["repeated_ids"] == {"count": 2, "examples": [{"id": "w1", "line": 3, "first_line": 1},
+                                                                {"id": "w1", "line": 4, "first_line": 1}]}
+    assert summary["totals"]["sets"] == 4  # each line is still scored
+    assert "2 lines repeat the id of an earlier line" in (tmp_path / "out" / "report.html").read_text("utf-8")
+    one = run_batch(BatchOptions(input=str(src), out_dir=str(tmp_path / "one"), progress=False), rules=rules)
+    assert one.summary["repeated_ids"] == summary["repeated_ids"]

@@ -347,7 +347,7 @@ def _group_rows(rows: Iterator[tuple[int, dict[str, Any] | LineError]], lang: st
     with the same id: that would play its replies without the ones before.
     """
     group: _Group | None = None
-    began = _FirstLines()  # the first line of every set id seen so far
+    began = FirstLines()  # the first line of every set id seen so far
     for line, row in rows:
         if isinstance(row, LineError):
             if group is not None and row.id is not None and row.id == group.id:
@@ -390,7 +390,7 @@ def _group_rows(rows: Iterator[tuple[int, dict[str, Any] | LineError]], lang: st
         yield _finish(group)
 
 
-class _FirstLines:
+class FirstLines:
     """The first line of every set id seen, in a temporary SQLite file.
 
     Catching a set whose rows come back after other sets means remembering every

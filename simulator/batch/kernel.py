@@ -47,6 +47,7 @@ class ChunkResult:
     csv: bytes  # results.csv rows
     errors: bytes  # errors.jsonl lines
     stats: ChunkStats
+    ids: tuple[tuple[int, str], ...] = ()  # (line, id) of each set scored, for the parent's duplicate check
 
 
 class WorkerContext:
@@ -92,6 +93,7 @@ def process_chunk(ctx: WorkerContext, chunk: Chunk) -> ChunkResult:
     out = io.StringIO()
     writer = csv.writer(out)
     stats = ctx.stats.new()
+    ids: list[tuple[int, str]] = []
     for line, item in zip(chunk.lines, chunk.items, strict=True):
         parsed = _parse(ctx, line, item)
         if isinstance(parsed, LineError):
@@ -99,6 +101,7 @@ def process_chunk(ctx: WorkerContext, chunk: Chunk) -> ChunkResult:
             stats.error(parsed.code)
             continue
         stats.set_ok()
+        ids.append((line, parsed.id))
         for persona, turns in zip(parsed.personas, play_set(ctx.rules, parsed), strict=True):
             card = score_session(ctx.rules, parsed.scenario, persona, turns)
             row = result_row(ctx, parsed, persona, turns, card)
@@ -111,6 +114,7 @@ def process_chunk(ctx: WorkerContext, chunk: Chunk) -> ChunkResult:
         out.getvalue().encode("utf-8"),
         "".join(e + "\n" for e in errors).encode("utf-8"),
         stats.finish(),
+        tuple(ids),
     )
 
 

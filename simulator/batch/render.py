@@ -194,6 +194,7 @@ def cohort_data(summary: dict[str, Any], rules: Rulebook, lang: str) -> dict[str
         "heading": heading,
         "totals": tot,
         "errors_by_code": [{"code": k, "count": v} for k, v in summary["errors_by_code"].items()],
+        "repeated_ids": summary.get("repeated_ids") or {"count": 0, "examples": []},
         "pass_mark": _num(pass_mark),
         "score": {k: _num(score[k]) for k in ("mean", "median", "p25", "p75", "min", "max")},
         "pass_rate": _pct(score["pass_rate"]),

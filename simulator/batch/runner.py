@@ -10,13 +10,14 @@ host, worker count) is written.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from simulator.batch.cohort import ChunkStats, summarise
 from simulator.batch.engines import default_workers, make_engine
-from simulator.batch.inputs import open_source
+from simulator.batch.inputs import FirstLines, open_source
 from simulator.batch.kernel import WorkerContext, csv_header
 from simulator.batch.outputs import CSV_BOM, AtomicOutputs, csv_line
 from simulator.batch.progress import Progress
@@ -91,8 +92,36 @@ def run_batch(opts: BatchOptions, *, rules: Rulebook | None = None, stdin: IO[by
         engine.close()
 
 
+class _RepeatedIds:
+    """Set ids seen on more than one line: each is scored, but results.jsonl holds the id twice.
+
+    Not an error (both lines are good sets, and each result carries its line), but a
+    cohort file whose ids repeat joins ambiguously, so the run says so. The ids live on
+    disk (``FirstLines``), so memory stays flat however long the input.
+    """
+
+    EXAMPLES = 10
+
+    def __init__(self) -> None:
+        self.first = FirstLines()
+        self.count = 0
+        self.examples: list[dict[str, Any]] = []
+
+    def add(self, ids: Iterable[tuple[int, str]]) -> None:
+        for line, sid in ids:
+            earlier = self.first.first(sid, line)
+            if earlier is not None:
+                self.count += 1
+                if len(self.examples) < self.EXAMPLES:
+                    self.examples.append({"id": sid, "line": line, "first_line": earlier})
+
+    def summary(self) -> dict[str, Any]:
+        return {"count": self.count, "examples": self.examples}
+
+
 def _run(opts: BatchOptions, rules: Rulebook, ctx: WorkerContext, engine: Any, source: Any) -> BatchRun:
     stats: ChunkStats = ctx.stats.empty()
+    repeats = _RepeatedIds()
     progress = Progress(opts.lang, source.size, enabled=opts.progress)
     with AtomicOutputs(opts.out_dir, lang=opts.lang) as outs:
         results = outs.open(RESULTS)
@@ -106,12 +135,14 @@ def _run(opts: BatchOptions, rules: Rulebook, ctx: WorkerContext, engine: Any, s
                 table.write(res.csv)
                 errors.write(res.errors)
                 stats.merge(res.stats)
+                repeats.add(res.ids)
                 c = stats.counts
                 progress.update(c.get("sets", 0), c.get("played", 0), c.get("errors", 0), source.position())
         finally:
             progress.close()
         meta = {"input": source.name, "format": source.format, "blank_lines": source.blank_lines,
-                "fail_under": opts.fail_under, "min_pass_rate": opts.min_pass_rate}
+                "fail_under": opts.fail_under, "min_pass_rate": opts.min_pass_rate,
+                "repeated_ids": repeats.summary()}
         summary = summarise(stats, ctx.stats, ctx.pass_mark, meta)
         outs.write_bytes(SUMMARY, (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         outs.write_bytes(REPORT, cohort_html(summary, rules, opts.lang).encode("utf-8"))

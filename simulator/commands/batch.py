@@ -91,6 +91,11 @@ def batch(input_path: str, out_dir: str, workers: int, engine: str, scheduler: s
         rate = "—" if score["pass_rate"] is None else f"{score['pass_rate']:.0%}"
         click.echo(t("batch.done", lg, sets=tot["sets"], results=tot["results"], responses=tot["responses_played"],
                      mean="—" if run.mean is None else run.mean, pass_rate=rate, out=out_dir))
+    repeated = run.summary["repeated_ids"]
+    if repeated["count"]:
+        e = repeated["examples"][0]
+        click.secho(t("batch.dup_ids", lg, n=repeated["count"], id=e["id"], first=e["first_line"], line=e["line"]),
+                    fg="yellow", err=True)
     lines_failed = InputError(t("batch.lines_failed", lg, errors=run.errors, path=run.out_dir / "errors.jsonl"))
     _fail(lg, run.summary, fail_under, min_pass_rate, lines_failed if run.errors else None)
 
