@@ -161,3 +161,29 @@ def test_unaffected_discount_is_no_refusal_misfire(rules):
 
 def test_refused_discount_still_caught(rules):
     assert "refusal" in counted(rules, "这个套餐不能优惠。")
+
+
+# --------------------------------------------------- 6. a private message the agent sends
+# §4 贯彻落实 / §3 call back: "I'll contact you by private message" is the agent's own
+# follow-up, not a hand-over (the customer is sent nowhere). Asking the customer to write a
+# private message, or "someone will contact you", is still no follow-up of the agent's.
+
+@pytest.mark.parametrize("text", [
+    "您好，团长私信联系您",
+    "稍后小编将私信与您联系，请您留意。",
+    "上市后我们会私信通知您。",
+    "已私信回复您~",
+    "I'll send you a private message with the details.",
+])
+def test_agent_contacting_by_private_message_is_a_follow_up_misfire(rules, text):
+    present = counted(rules, text)
+    assert "follow_up" in present and "unowned_handover" not in present, present
+
+
+@pytest.mark.parametrize("text", [
+    "请您私信提供您的手机号码。",
+    "请私信联系我们的客服。",
+    "稍后会有工作人员私信联系您。",          # somebody unnamed
+])
+def test_sent_to_a_private_message_still_no_follow_up(rules, text):
+    assert "follow_up" not in counted(rules, text)
