@@ -187,3 +187,19 @@ def test_agent_contacting_by_private_message_is_a_follow_up_misfire(rules, text)
 ])
 def test_sent_to_a_private_message_still_no_follow_up(rules, text):
     assert "follow_up" not in counted(rules, text)
+
+
+# --------------------------------------------------- 7. 应 of 应用 (an app) is no "should"
+# §5 lecturing / §1 "you should have…": 管理应用 ("a management app") holds 理应 by accident.
+
+@pytest.mark.parametrize("text", [
+    "我们不建议您安装第三方安全管理应用，安装后可能会影响系统稳定。",
+    "您可以卸载手机里的清理应用再试试。",
+])
+def test_an_app_is_no_lecture_misfire(rules, text):
+    assert "lecture" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["您理应先看清楚条款的。", "您当初就应该问清楚。"])
+def test_you_should_have_still_lectures(rules, text):
+    assert "lecture" in counted(rules, text)

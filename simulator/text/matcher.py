@@ -114,9 +114,10 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     # 你当初就应该问清楚). No other subject in between (我们当时应该…, 您的合同上应该写了: 的 ends
     # the 你, except in 的时候 "when"), no 不应该 (您不应该承担这个费用 sides with them), and not a
     # guess or a forecast: 应该是 / 会 / 能 / 可以 / 已经 / 有 / 收到 / a time (您明天应该会收到).
+    # 本应 / 理应 are not the end of 基本 / 管理 / 处理 before 应用 ("an app": 您安装第三方管理应用).
     ("lecture", ("该", "应当", "本应", "理应"), re.compile(
         r"你(?![们的])(?:(?![你我他她它咱]|的(?!时候|话))" + _BREAK + r"){0,12}?(?<!不)"
-        r"(?:应该|应当|早该|本该|本应|就该|理应)"
+        r"(?:应该|应当|早该|本该|(?:本应|理应)(?![用对])|就该)"
         r"(?!是|会|能|可以|可能|已|有|没|收到|到|在|快|马上|很快|就|明|今|后天|下|这|那|本周|月|周|几|[0-9一两三]|送|寄|发)"
     )),
     # §5 commanding tone (use requests and questions instead): a clause that opens with 把…给我
