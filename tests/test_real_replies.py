@@ -203,3 +203,22 @@ def test_an_app_is_no_lecture_misfire(rules, text):
 @pytest.mark.parametrize("text", ["您理应先看清楚条款的。", "您当初就应该问清楚。"])
 def test_you_should_have_still_lectures(rules, text):
     assert "lecture" in counted(rules, text)
+
+
+# --------------------------------------------------- 8. a question without its question mark
+# §3.1 获取信息: 请问…不能播放是什么情况呢，… asks what went wrong, in a clause the writer closed
+# with a comma. It refuses nothing (§5), and its question still counts.
+
+@pytest.mark.parametrize("text", [
+    "您好，请问音乐app不能播放歌曲具体是什么情况呢，会有什么提示吗？",
+    "请问是从哪天开始不能上网的，有没有换过手机？",
+    "是一直都无法登录吗，还是偶尔？",
+])
+def test_question_closed_by_a_comma_is_no_refusal_misfire(rules, text):
+    present = counted(rules, text)
+    assert "refusal" not in present and "asks_questions" in present, present
+
+
+@pytest.mark.parametrize("text", ["这个是不能退的呢，请您理解。", "不能退款，这是规定。"])
+def test_stated_refusal_before_a_comma_still_caught(rules, text):
+    assert "refusal" in counted(rules, text)

@@ -147,6 +147,11 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 # customer what happened (还是到营业厅换的卡呢？); §3 给出原因: a reason word in a
 # question asks for the cause (是什么操作导致的？). Either way the question is the move.
 _QUESTION_SCOPED = frozenset({"refusal", "pass_the_buck", "explain_reason"})
+# A question the writer closed with a comma (请问…不能播放是什么情况呢，会有提示吗？): a clause
+# that opens with 请问, or ends in 吗, or in 呢 after a question word, asks as a "?" does.
+_ASKS = re.compile(
+    r"^\s*请问|吗[~\s]*$|(?:什么|怎么|哪|几|多少|是否|有没有|是不是|还是)[^呢]*呢[~\s]*$"
+)
 # §5 refusing outright: "if it still fails, do X" gives the next step (§3.3), it refuses
 # nothing. A rule stated with 是 (如办理了合约是不能销户的) still refuses.
 _CONDITION_SCOPED = frozenset({"refusal"})
@@ -502,8 +507,11 @@ class Matcher:
         if counts_as in _GUESS_SCOPED and text.startswith(_GUESS, end) and text.endswith(_SHOULD, start, end):
             return None
         if counts_as in _QUESTION_SCOPED:
-            stop = next((c for c in text[end:] if c in CLAUSE_BREAKS), "")
-            if stop == "?":
+            at = next((i for i in range(end, len(text)) if text[i] in CLAUSE_BREAKS), len(text))
+            if at < len(text) and text[at] == "?":
+                return None
+            lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
+            if _ASKS.search(text[lo:at]):
                 return None
         if counts_as in _CONDITION_SCOPED or counts_as in _PURPOSE_SCOPED:
             lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
