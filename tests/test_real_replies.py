@@ -222,3 +222,21 @@ def test_question_closed_by_a_comma_is_no_refusal_misfire(rules, text):
 @pytest.mark.parametrize("text", ["这个是不能退的呢，请您理解。", "不能退款，这是规定。"])
 def test_stated_refusal_before_a_comma_still_caught(rules, text):
     assert "refusal" in counted(rules, text)
+
+
+# --------------------------------------------------- 9. 把…发我一下 / 发给我吧 is a request
+# §5 commanding tone (use requests and questions instead): 一下 and 吧 after the verb soften an
+# order into the request the brief asks for; a bare 把…给我 still commands.
+
+@pytest.mark.parametrize("text", [
+    "您把账号发我一下，我帮您看一下。",
+    "方便的话您打开这个链接，把您的IP地址发给我吧",
+    "把截图发过来一下哦，我帮您核对。",
+])
+def test_softened_request_is_no_command_misfire(rules, text):
+    assert "rush_calm_down" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["你先把单号给我。", "把截图发过来。", "你把账号发我，快点。"])
+def test_bare_order_still_commands(rules, text):
+    assert "rush_calm_down" in counted(rules, text)

@@ -121,10 +121,12 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         r"(?!是|会|能|可以|可能|已|有|没|收到|到|在|快|马上|很快|就|明|今|后天|下|这|那|本周|月|周|几|[0-9一两三]|送|寄|发)"
     )),
     # §5 commanding tone (use requests and questions instead): a clause that opens with 把…给我
-    # (你先把单号给我, 把截图发过来). 请您把… / 麻烦您把… open with the request and are not matched.
+    # (你先把单号给我, 把截图发过来). 请您把… / 麻烦您把… open with the request and are not matched,
+    # nor is an order softened into one by 一下 / 吧 / 好吗 after it (您把账号发我一下, 发给我吧).
     ("rush_calm_down", ("把",), re.compile(
         r"(?:^|(?<=[,.!?;:。\n ]))(?:那|那么|好|行)?你?(?:先|赶紧|马上|快点?|现在|赶快|立刻|直接)?把"
         + _BREAK + r"{1,10}?(?:发给我|给我|发过来|发我|报给我|拿过来|拿来|交给我|交上来)"
+        r"(?!一下|吧|好吗|好不好|可以吗|行吗|可不可以|哈|哦|呢)"
     )),
     # §4 首问负责制 不得推诿: a clause that opens by telling the customer to call or contact
     # someone else ("That's handled by another team, call them.").
