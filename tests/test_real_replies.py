@@ -240,3 +240,24 @@ def test_softened_request_is_no_command_misfire(rules, text):
 @pytest.mark.parametrize("text", ["你先把单号给我。", "把截图发过来。", "你把账号发我，快点。"])
 def test_bare_order_still_commands(rules, text):
     assert "rush_calm_down" in counted(rules, text)
+
+
+# --------------------------------------------------- 10. an apology with notes taken or a chase made
+# §1 empty apologies are apologies with nothing behind them. Recording the case in detail
+# (§5 take notes), chasing it (§5 show urgency) and checking it for the customer (§7 track it
+# now) are something behind them.
+
+@pytest.mark.parametrize("text", [
+    "您好，抱歉给您带来不便，小沃已将您的问题详细记录并反馈处理人员。",
+    "抱歉给您的使用带来了不便，您反映的问题已再次记录交工作人员核实。",
+    "非常抱歉给您带来的不便，您的订单也已经加急催促了。",
+    "非常抱歉给您添麻烦了，请把宽带账号私信给小编，以便为您查询核实。",
+])
+def test_apology_with_notes_or_a_chase_is_not_empty_misfire(rules, text):
+    present = counted(rules, text)
+    assert "empty_apology" not in present and "concrete_action" in present, present
+
+
+@pytest.mark.parametrize("text", ["非常抱歉，给您添麻烦了。", "小编能够理解您的心情，给您带来不便敬请谅解。"])
+def test_stock_apology_still_empty(rules, text):
+    assert "empty_apology" in counted(rules, text)
