@@ -261,3 +261,28 @@ def test_apology_with_notes_or_a_chase_is_not_empty_misfire(rules, text):
 @pytest.mark.parametrize("text", ["非常抱歉，给您添麻烦了。", "小编能够理解您的心情，给您带来不便敬请谅解。"])
 def test_stock_apology_still_empty(rules, text):
     assert "empty_apology" in counted(rules, text)
+
+
+# --------------------------------------------------- 11. 哈哈 / 嘿嘿 in a friendly aside
+# §5 mocking the customer: 呵呵 is the chat brush-off and mocks unless the reply helps; a
+# hearty 哈哈 or 嘿嘿 laughs with the customer unless it sits beside a harmful move.
+
+@pytest.mark.parametrize("text", [
+    "哈哈，那段时光清晰可见啊",
+    "亲很专业啊，哈哈",
+    "嘿嘿，可以了就好，祝使用愉快。",
+    "看这热闹场面，喜庆呢，哈哈哈",
+    "Haha, glad it works now, enjoy!",
+])
+def test_hearty_laugh_in_a_friendly_aside_is_no_mockery_misfire(rules, text):
+    assert "rudeness_sarcasm" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "这个不归我管，嘿嘿",
+    "您自己没看说明书吧，哈哈",
+    "哈哈，那您再等等吧",
+    "呵呵，知道了",
+])
+def test_laugh_beside_a_rebuke_still_mocks(rules, text):
+    assert "rudeness_sarcasm" in counted(rules, text)

@@ -238,6 +238,8 @@ class Matcher:
                 add(b.phrases, BEHAVIOUR, b.id)
             if b.tone_words is not None:
                 add(b.tone_words, BEHAVIOUR, b.id)  # read in the reply's company (engine.step)
+            if b.light_tone_words is not None:
+                add(b.light_tone_words, BEHAVIOUR, b.id)  # likewise
             if b.look_alikes is not None:
                 add(b.look_alikes, BEHAVIOUR, _LOOK_ALIKE)
         add(lexicon.negation.negators, NEGATOR, "")
