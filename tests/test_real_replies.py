@@ -161,3 +161,128 @@ def test_unaffected_discount_is_no_refusal_misfire(rules):
 
 def test_refused_discount_still_caught(rules):
     assert "refusal" in counted(rules, "这个套餐不能优惠。")
+
+
+# --------------------------------------------------- 6. a private message the agent sends
+# §4 贯彻落实 / §3 call back: "I'll contact you by private message" is the agent's own
+# follow-up, not a hand-over (the customer is sent nowhere). Asking the customer to write a
+# private message, or "someone will contact you", is still no follow-up of the agent's.
+
+@pytest.mark.parametrize("text", [
+    "您好，团长私信联系您",
+    "稍后小编将私信与您联系，请您留意。",
+    "上市后我们会私信通知您。",
+    "已私信回复您~",
+    "I'll send you a private message with the details.",
+])
+def test_agent_contacting_by_private_message_is_a_follow_up_misfire(rules, text):
+    present = counted(rules, text)
+    assert "follow_up" in present and "unowned_handover" not in present, present
+
+
+@pytest.mark.parametrize("text", [
+    "请您私信提供您的手机号码。",
+    "请私信联系我们的客服。",
+    "稍后会有工作人员私信联系您。",          # somebody unnamed
+])
+def test_sent_to_a_private_message_still_no_follow_up(rules, text):
+    assert "follow_up" not in counted(rules, text)
+
+
+# --------------------------------------------------- 7. 应 of 应用 (an app) is no "should"
+# §5 lecturing / §1 "you should have…": 管理应用 ("a management app") holds 理应 by accident.
+
+@pytest.mark.parametrize("text", [
+    "我们不建议您安装第三方安全管理应用，安装后可能会影响系统稳定。",
+    "您可以卸载手机里的清理应用再试试。",
+])
+def test_an_app_is_no_lecture_misfire(rules, text):
+    assert "lecture" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["您理应先看清楚条款的。", "您当初就应该问清楚。"])
+def test_you_should_have_still_lectures(rules, text):
+    assert "lecture" in counted(rules, text)
+
+
+# --------------------------------------------------- 8. a question without its question mark
+# §3.1 获取信息: 请问…不能播放是什么情况呢，… asks what went wrong, in a clause the writer closed
+# with a comma. It refuses nothing (§5), and its question still counts.
+
+@pytest.mark.parametrize("text", [
+    "您好，请问音乐app不能播放歌曲具体是什么情况呢，会有什么提示吗？",
+    "请问是从哪天开始不能上网的，有没有换过手机？",
+    "是一直都无法登录吗，还是偶尔？",
+])
+def test_question_closed_by_a_comma_is_no_refusal_misfire(rules, text):
+    present = counted(rules, text)
+    assert "refusal" not in present and "asks_questions" in present, present
+
+
+@pytest.mark.parametrize("text", ["这个是不能退的呢，请您理解。", "不能退款，这是规定。"])
+def test_stated_refusal_before_a_comma_still_caught(rules, text):
+    assert "refusal" in counted(rules, text)
+
+
+# --------------------------------------------------- 9. 把…发我一下 / 发给我吧 is a request
+# §5 commanding tone (use requests and questions instead): 一下 and 吧 after the verb soften an
+# order into the request the brief asks for; a bare 把…给我 still commands.
+
+@pytest.mark.parametrize("text", [
+    "您把账号发我一下，我帮您看一下。",
+    "方便的话您打开这个链接，把您的IP地址发给我吧",
+    "把截图发过来一下哦，我帮您核对。",
+])
+def test_softened_request_is_no_command_misfire(rules, text):
+    assert "rush_calm_down" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["你先把单号给我。", "把截图发过来。", "你把账号发我，快点。"])
+def test_bare_order_still_commands(rules, text):
+    assert "rush_calm_down" in counted(rules, text)
+
+
+# --------------------------------------------------- 10. an apology with notes taken or a chase made
+# §1 empty apologies are apologies with nothing behind them. Recording the case in detail
+# (§5 take notes), chasing it (§5 show urgency) and checking it for the customer (§7 track it
+# now) are something behind them.
+
+@pytest.mark.parametrize("text", [
+    "您好，抱歉给您带来不便，小沃已将您的问题详细记录并反馈处理人员。",
+    "抱歉给您的使用带来了不便，您反映的问题已再次记录交工作人员核实。",
+    "非常抱歉给您带来的不便，您的订单也已经加急催促了。",
+    "非常抱歉给您添麻烦了，请把宽带账号私信给小编，以便为您查询核实。",
+])
+def test_apology_with_notes_or_a_chase_is_not_empty_misfire(rules, text):
+    present = counted(rules, text)
+    assert "empty_apology" not in present and "concrete_action" in present, present
+
+
+@pytest.mark.parametrize("text", ["非常抱歉，给您添麻烦了。", "小编能够理解您的心情，给您带来不便敬请谅解。"])
+def test_stock_apology_still_empty(rules, text):
+    assert "empty_apology" in counted(rules, text)
+
+
+# --------------------------------------------------- 11. 哈哈 / 嘿嘿 in a friendly aside
+# §5 mocking the customer: 呵呵 is the chat brush-off and mocks unless the reply helps; a
+# hearty 哈哈 or 嘿嘿 laughs with the customer unless it sits beside a harmful move.
+
+@pytest.mark.parametrize("text", [
+    "哈哈，那段时光清晰可见啊",
+    "亲很专业啊，哈哈",
+    "嘿嘿，可以了就好，祝使用愉快。",
+    "看这热闹场面，喜庆呢，哈哈哈",
+    "Haha, glad it works now, enjoy!",
+])
+def test_hearty_laugh_in_a_friendly_aside_is_no_mockery_misfire(rules, text):
+    assert "rudeness_sarcasm" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "这个不归我管，嘿嘿",
+    "您自己没看说明书吧，哈哈",
+    "哈哈，那您再等等吧",
+    "呵呵，知道了",
+])
+def test_laugh_beside_a_rebuke_still_mocks(rules, text):
+    assert "rudeness_sarcasm" in counted(rules, text)

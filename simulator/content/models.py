@@ -162,6 +162,12 @@ class Behaviour(Strict):
         "count as this behaviour only in a reply with no calming move or with another harmful one; "
         "in a reply that only helps they are a friendly tone (呵呵，好的，马上帮您处理).",
     )
+    light_tone_words: Phrases | None = Field(
+        default=None,
+        description="Words of a lighter tone (a hearty laugh: 哈哈, haha): they count as this behaviour "
+        "only beside another harmful move (您自己没看说明书吧，哈哈); otherwise they laugh with the "
+        "customer (嘿嘿，可以了就好，祝使用愉快).",
+    )
     look_alikes: Phrases | None = Field(
         default=None,
         description="Longer words that contain one of its phrases but mean something else (优惠活动 "

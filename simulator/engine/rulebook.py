@@ -79,6 +79,12 @@ class Rulebook:
             b.id: frozenset(_fold(w) for w in (*b.tone_words.zh, *b.tone_words.en))
             for b in lex.behaviours if b.tone_words is not None
         }
+        # Lighter tone words (a hearty laugh, 哈哈) count only beside a harmful move.
+        self.light_tone_words = {
+            b.id: frozenset(_fold(w) for w in (*b.light_tone_words.zh, *b.light_tone_words.en))
+            for b in lex.behaviours if b.light_tone_words is not None
+        }
+        self.tone_ids = frozenset(self.tone_words) | frozenset(self.light_tone_words)
         # The moves a concrete time can commit to (the any_of of the derived rules that need a
         # concrete time: time_commitment): a time asked about in a question without one of
         # them in its clause is a fact asked for, not a time agreed (engine.step).

@@ -188,7 +188,7 @@ def _settle(
     """
     signal_kinds = {s.kind for s in signals}
     counted = _counted(hits)
-    if rb.tone_words and not counted.isdisjoint(rb.tone_words):
+    if rb.tone_ids and not counted.isdisjoint(rb.tone_ids):
         hits = _friendly_tone(rb, hits)
         counted = _counted(hits)
     if not counted.isdisjoint(rb.but_discounts):
@@ -245,17 +245,21 @@ def _asked_times(rb: Rulebook, norm: NormText, hits: list[Hit], signals: list[Si
 
 
 def _friendly_tone(rb: Rulebook, hits: list[Hit]) -> list[Hit]:
-    """A tone word (呵呵, haha) mocks only where the reply does not simply help (§5 mocking).
+    """A tone word (呵呵, lol) mocks only where the reply does not simply help (§5 mocking).
 
-    Alone, or beside a rebuke, a laugh laughs at the customer (呵呵，随便您); in a reply whose
+    Alone, or beside a rebuke, a sneer laughs at the customer (呵呵，随便您); in a reply whose
     every other move calms and none harms (呵呵，好的，马上帮您处理) it is a friendly chuckle
-    and counts for nothing.
+    and counts for nothing. A lighter tone word (哈哈, 嘿嘿, haha) laughs at the customer only
+    beside a harmful move (您自己没看说明书吧，哈哈); else it laughs with them (嘿嘿，可以了就好).
     """
     rules = rb.rules
 
-    def tone(h: Hit) -> bool:
-        words = rb.tone_words.get(h.counts_as or "")
+    def said(h: Hit, table: dict[str, frozenset[str]]) -> bool:
+        words = table.get(h.counts_as or "")
         return words is not None and normalise(h.quote).folded.strip() in words
+
+    def tone(h: Hit) -> bool:
+        return said(h, rb.tone_words) or said(h, rb.light_tone_words)
 
     kind = harm = False
     for h in hits:
@@ -264,8 +268,10 @@ def _friendly_tone(rb: Rulebook, hits: list[Hit]) -> list[Hit]:
         polarity = rules[h.counts_as].polarity
         kind = kind or polarity == "positive"
         harm = harm or polarity == "negative"
-    if not kind or harm:
+    if harm:
         return hits
+    if not kind:
+        return [h._replace(counts_as=None) if said(h, rb.light_tone_words) else h for h in hits]
     return [h._replace(counts_as=None) if tone(h) else h for h in hits]
 
 

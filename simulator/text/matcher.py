@@ -114,16 +114,19 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     # 你当初就应该问清楚). No other subject in between (我们当时应该…, 您的合同上应该写了: 的 ends
     # the 你, except in 的时候 "when"), no 不应该 (您不应该承担这个费用 sides with them), and not a
     # guess or a forecast: 应该是 / 会 / 能 / 可以 / 已经 / 有 / 收到 / a time (您明天应该会收到).
+    # 本应 / 理应 are not the end of 基本 / 管理 / 处理 before 应用 ("an app": 您安装第三方管理应用).
     ("lecture", ("该", "应当", "本应", "理应"), re.compile(
         r"你(?![们的])(?:(?![你我他她它咱]|的(?!时候|话))" + _BREAK + r"){0,12}?(?<!不)"
-        r"(?:应该|应当|早该|本该|本应|就该|理应)"
+        r"(?:应该|应当|早该|本该|(?:本应|理应)(?![用对])|就该)"
         r"(?!是|会|能|可以|可能|已|有|没|收到|到|在|快|马上|很快|就|明|今|后天|下|这|那|本周|月|周|几|[0-9一两三]|送|寄|发)"
     )),
     # §5 commanding tone (use requests and questions instead): a clause that opens with 把…给我
-    # (你先把单号给我, 把截图发过来). 请您把… / 麻烦您把… open with the request and are not matched.
+    # (你先把单号给我, 把截图发过来). 请您把… / 麻烦您把… open with the request and are not matched,
+    # nor is an order softened into one by 一下 / 吧 / 好吗 after it (您把账号发我一下, 发给我吧).
     ("rush_calm_down", ("把",), re.compile(
         r"(?:^|(?<=[,.!?;:。\n ]))(?:那|那么|好|行)?你?(?:先|赶紧|马上|快点?|现在|赶快|立刻|直接)?把"
         + _BREAK + r"{1,10}?(?:发给我|给我|发过来|发我|报给我|拿过来|拿来|交给我|交上来)"
+        r"(?!一下|吧|好吗|好不好|可以吗|行吗|可不可以|哈|哦|呢)"
     )),
     # §4 首问负责制 不得推诿: a clause that opens by telling the customer to call or contact
     # someone else ("That's handled by another team, call them.").
@@ -146,6 +149,11 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 # customer what happened (还是到营业厅换的卡呢？); §3 给出原因: a reason word in a
 # question asks for the cause (是什么操作导致的？). Either way the question is the move.
 _QUESTION_SCOPED = frozenset({"refusal", "pass_the_buck", "explain_reason"})
+# A question the writer closed with a comma (请问…不能播放是什么情况呢，会有提示吗？): a clause
+# that opens with 请问, or ends in 吗, or in 呢 after a question word, asks as a "?" does.
+_ASKS = re.compile(
+    r"^\s*请问|吗[~\s]*$|(?:什么|怎么|哪|几|多少|是否|有没有|是不是|还是)[^呢]*呢[~\s]*$"
+)
 # §5 refusing outright: "if it still fails, do X" gives the next step (§3.3), it refuses
 # nothing. A rule stated with 是 (如办理了合约是不能销户的) still refuses.
 _CONDITION_SCOPED = frozenset({"refusal"})
@@ -230,6 +238,8 @@ class Matcher:
                 add(b.phrases, BEHAVIOUR, b.id)
             if b.tone_words is not None:
                 add(b.tone_words, BEHAVIOUR, b.id)  # read in the reply's company (engine.step)
+            if b.light_tone_words is not None:
+                add(b.light_tone_words, BEHAVIOUR, b.id)  # likewise
             if b.look_alikes is not None:
                 add(b.look_alikes, BEHAVIOUR, _LOOK_ALIKE)
         add(lexicon.negation.negators, NEGATOR, "")
@@ -501,8 +511,11 @@ class Matcher:
         if counts_as in _GUESS_SCOPED and text.startswith(_GUESS, end) and text.endswith(_SHOULD, start, end):
             return None
         if counts_as in _QUESTION_SCOPED:
-            stop = next((c for c in text[end:] if c in CLAUSE_BREAKS), "")
-            if stop == "?":
+            at = next((i for i in range(end, len(text)) if text[i] in CLAUSE_BREAKS), len(text))
+            if at < len(text) and text[at] == "?":
+                return None
+            lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
+            if _ASKS.search(text[lo:at]):
                 return None
         if counts_as in _CONDITION_SCOPED or counts_as in _PURPOSE_SCOPED:
             lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
