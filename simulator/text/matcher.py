@@ -19,7 +19,8 @@ refusal word in a question asks what happened (是升级后不行了吗？) and 
 an outcome (如果重启后还是不行，…), unless a rule is stated (如…是无法办理的); a reason
 word in a question asks for the cause; and "as … as possible" (尽快) is no vague promise
 when it is the reply's purpose (为了尽快解决…，请…) or asked of the customer (建议您尽快充值);
-您应该是… guesses (您应该是付了两次吧), it does not lecture.
+您应该是… guesses (您应该是付了两次吧), it does not lecture; a step named in a fact question
+(请问您有尝试过重新安装吗？) is asked about, not given.
 
 Negation stays in its clause: a connective with a new subject (and I…, 而且我…) ends it, and
 negators joined by a connective ("do not and will not", 不会也不能) negate once. A small set of
@@ -171,7 +172,13 @@ _AS_SOON = "尽"  # 尽快, 尽早, 尽量, 尽可能: "as … as possible"
 # (您应该是付了两次吧, "you probably paid twice"), it tells the customer nothing they should do.
 _GUESS_SCOPED = frozenset({"lecture"})
 _SHOULD, _GUESS = "应该", "是"
-_SCOPED = _QUESTION_SCOPED | _CONDITION_SCOPED | _PURPOSE_SCOPED | _GUESS_SCOPED
+# §3.1 / §3.3: a step named in a fact question is asked about, not given (请问恢复出厂设置之后
+# 还是不能保存吗？, "did you try restarting it?"): a clause that opens with 请问 or "did / have /
+# do you", or ends in 吗, or asks whether it was tried (是否有尝试, 有没有试, 试过). A step offered
+# as a question (您尝试清除数据试试呢？, 请您尝试一下是否有效呢？) still gives it.
+_ASKED_SCOPED = frozenset({"gives_information"})
+_ASKS_FACT = re.compile(r"^\s*(?:请问|(?:did|have|do) you\b)|吗[~\s]*$|是否有?尝试|有没有(?:尝)?试|试过")
+_SCOPED = _QUESTION_SCOPED | _CONDITION_SCOPED | _PURPOSE_SCOPED | _GUESS_SCOPED | _ASKED_SCOPED
 # §5 refusing outright: a need phrase negated by a refusing negator (不能给您复机) is refused.
 # Not when the negator forbids a harm or a repeat: 不能再让您失望, "can't let you down" promise.
 _REFUSAL = "refusal"
@@ -516,6 +523,11 @@ class Matcher:
                 return None
             lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
             if _ASKS.search(text[lo:at]):
+                return None
+        if counts_as in _ASKED_SCOPED:
+            at = next((i for i in range(end, len(text)) if text[i] in CLAUSE_BREAKS), len(text))
+            lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
+            if _ASKS_FACT.search(text[lo:at]):
                 return None
         if counts_as in _CONDITION_SCOPED or counts_as in _PURPOSE_SCOPED:
             lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
