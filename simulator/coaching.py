@@ -348,9 +348,12 @@ def line_pool(rules: Rulebook, scenario: str, persona: str, lang: str) -> tuple[
 
 # Moves that rest on what an earlier turn found or agreed ("查到了，是因为…", "总结一下…",
 # "我理解得对吗"): out of place in a reply that has not found or agreed it yet.
-# Compensation is settled once the facts are clear (§5 accepting blame before the facts are
-# clear), so a line granting it is no opening move either.
-_LOOKS_BACK = frozenset({"explain_reason", "summarise", "check_understanding", "compensation"})
+_LOOKS_BACK = frozenset({"explain_reason", "summarise", "check_understanding"})
+
+
+# A third person named by a pronoun only ("并安排他重新参加培训", "he will get training"):
+# lifted out of its exemplar reply, the sentence no longer says who.
+_REFERS_BACK = re.compile(r"(?<!其)[他她]|\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -365,10 +368,15 @@ def need_lines(rules: Rulebook, scenario: str, lang: str) -> tuple[str, ...]:
         clauses = _clauses(reply)
         for sent in _sentences(clauses):
             text = reply[clauses[sent[0]].start:clauses[sent[-1]].stop].strip()
-            does = _moves(rules, scenario, text)
-            if any(m.startswith("need:") for m in does) and not does & _LOOKS_BACK:
+            if any(m.startswith("need:") for m in _moves(rules, scenario, text)) and _stands_alone(rules, scenario, text):
                 out.append(text)
     return tuple(out)
+
+
+def _stands_alone(rules: Rulebook, scenario: str, text: str) -> bool:
+    """Exemplar text that reads without the turns before it: nothing found, agreed or
+    named earlier (查到了…, 总结一下…, 我理解得对吗, a bare 他 / "he")."""
+    return not _moves(rules, scenario, text) & _LOOKS_BACK and not _REFERS_BACK.search(text)
 
 
 @lru_cache(maxsize=256)
@@ -750,7 +758,8 @@ def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: s
     # When the reply's very shape was the trouble (too short, a copy, a wall of text)
     # or nothing of it survives, a model line alone is the fairer alternative.
     if not base or kinds & {"too_short", "repeated", "wall_of_text"}:
-        out += list(pool) + [_written(r, script) for r in whole_replies(rules, scenario, lang)]
+        out += list(pool) + [_written(r, script) for r in whole_replies(rules, scenario, lang)
+                             if _stands_alone(rules, scenario, r)]
     seen: set[str] = set()
     unique = []
     for c in out:

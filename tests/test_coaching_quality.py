@@ -57,3 +57,19 @@ def test_suggestion_does_not_do_what_is_coached_against():
         cf = best(text, scenario, lang, persona).counterfactual
         bad = [h.counts_as for h in cf.hits if h.counts_as and RULES.rules[h.counts_as].polarity == "negative"]
         assert not bad, (cf.text, bad)
+
+
+def test_exemplar_text_offered_out_of_context_stands_alone():
+    # A good exemplar's later turn ("查到了，是因为…", "总结一下：…", "我确认一下…") offered for
+    # a bare "对不起" claims a cause nobody found or sums up what nobody agreed (§3.4, §3.5);
+    # "并安排他重新参加培训" no longer says who he is.
+    import re
+
+    scenarios = sorted(RULES.content.scenarios)
+    for scenario in scenarios:
+        for persona in ("friendly", "domineering", "analytical", "self-centered"):
+            state = start(RULES, scenario, persona, lang="zh")
+            turns = [step(state, "您好，我是客服小王，我理解您的心情。")]
+            turns.append(step(turns[-1].state, "对不起。"))
+            for imp in improvements(RULES, state, turns):
+                assert not re.search(r"查到了|总结一下|我确认一下|(?<!其)[他她]", imp.suggestion), imp.suggestion
