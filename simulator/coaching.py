@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from simulator.engine import Change, Rulebook, SessionState, Turn, step
+from simulator.engine import Change, Rulebook, SessionState, Turn, start, step
 from simulator.engine.step import MAX_REPLY_CHARS
 from simulator.text.matcher import Hit
 from simulator.text.normalise import normalise
@@ -331,6 +331,7 @@ def line_pool(rules: Rulebook, scenario: str, persona: str, lang: str) -> tuple[
     lines: list[str] = []
     for hint in getattr(content.persona(persona).hints, lang):
         lines += quoted_examples(hint)
+    lines += need_lines(rules, scenario, lang)
     for b in content.lexicon.behaviours:
         if not b.stands_alone:  # it answers something the customer said: not for any reply
             continue
@@ -341,7 +342,83 @@ def line_pool(rules: Rulebook, scenario: str, persona: str, lang: str) -> tuple[
     return _unique(
         _sentence(x, lang) for x in lines
         if _is_line(rules, x) and not _is_word_swap(x) and (lang != "en" or x[:1].isupper())
-        and _does(rules, scenario, x)
+        and _does(rules, scenario, x) and _on_line_of_action(rules, scenario, x)
+    )
+
+
+# Moves that rest on what an earlier turn found or agreed ("查到了，是因为…", "总结一下…",
+# "我理解得对吗"): out of place in a reply that has not found or agreed it yet.
+_LOOKS_BACK = frozenset({"explain_reason", "summarise", "check_understanding"})
+
+
+# A third person named by a pronoun only ("并安排他重新参加培训", "he will get training"):
+# lifted out of its exemplar reply, the sentence no longer says who.
+_REFERS_BACK = re.compile(r"(?<!其)[他她]|\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def need_lines(rules: Rulebook, scenario: str, lang: str) -> tuple[str, ...]:
+    """Sentences of the scenario's good exemplar replies that meet one of its needs.
+
+    They carry the scenario's own line of action (§7: "someone is on the way" or a firm
+    slot tomorrow for an engineer who never came), where a lexicon line is generic.
+    """
+    out = []
+    for reply in whole_replies(rules, scenario, lang):
+        clauses = _clauses(reply)
+        for sent in _sentences(clauses):
+            text = reply[clauses[sent[0]].start:clauses[sent[-1]].stop].strip()
+            if any(m.startswith("need:") for m in _moves(rules, scenario, text)) and _stands_alone(rules, scenario, text):
+                out.append(text)
+    return tuple(out)
+
+
+def _stands_alone(rules: Rulebook, scenario: str, text: str) -> bool:
+    """Exemplar text that reads without the turns before it: nothing found, agreed or
+    named earlier (查到了…, 总结一下…, 我理解得对吗, a bare 他 / "he")."""
+    return not _moves(rules, scenario, text) & _LOOKS_BACK and not _REFERS_BACK.search(text)
+
+
+@lru_cache(maxsize=256)
+def _fitting_fix_lines(rules: Rulebook, scenario: str, rule_id: str, lang: str) -> tuple[str, ...]:
+    """A negative behaviour's fix lines, each off the scenario's line of action swapped for
+    the scenario's own lines making the same problem move (a slot for a call-back)."""
+    out: list[str] = []
+    for line in fix_lines(rules, rule_id, lang):
+        if _on_line_of_action(rules, scenario, line):
+            out.append(line)
+            continue
+        problem = {m for m in _moves(rules, scenario, line) if not m.startswith("need:")
+                   and rules.rules[m].group == "problem"}
+        out += [_sentence(x, lang) for x in need_lines(rules, scenario, lang)
+                if problem & _moves(rules, scenario, x)]
+    return _unique(out)
+
+
+def _on_line_of_action(rules: Rulebook, scenario: str, line: str) -> bool:
+    """A line meets one of the scenario's needs, or makes no problem move a need owns.
+
+    §2's emotion steps fit every complaint; how to handle the problem is the scenario's
+    (§3, §7): where a need is met by a time commitment (an engineer on the way), a generic
+    "I'll call you back by 3 pm" makes that move off the line of action.
+    """
+    needs = rules.content.scenario(scenario).needs
+    moves = _moves(rules, scenario, line)
+    if not needs or any(m.startswith("need:") for m in moves):
+        return True
+    owned = {b for n in needs for b in n.behaviours if rules.rules[b].group == "problem"}
+    return not moves & owned
+
+
+@lru_cache(maxsize=4096)
+def _moves(rules: Rulebook, scenario: str, line: str) -> frozenset[str]:
+    """What ``line`` does as a first reply, derived moves (a time commitment) included."""
+
+    persona = next(iter(rules.content.personas))
+    turn = step(start(rules, scenario, persona), line)
+    return frozenset(
+        [h.counts_as for h in turn.hits if h.counts_as and rules.rules[h.counts_as].polarity == "positive"]
+        + ["need:" + n.need for n in turn.needs]
     )
 
 
@@ -470,7 +547,7 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
     clauses = _clauses(text)
     plan = _plan(rules, turn, lang, clauses)
     said = plan.said
-    seen = _key("".join(text[c.start:c.end] for c, k in zip(clauses, plan.kept, strict=True) if k))
+    seen = " ".join(text[c.start:c.end] for c, k in zip(clauses, plan.kept, strict=True) if k)
     fixed: list[str] = [h.counts_as or "" for h, _ in plan.swaps]
     sentences = _sentences(clauses)
     built: list[tuple[list[_Unit], str, str] | str] = []  # (units, end, gap), or a sentence as typed
@@ -498,9 +575,9 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
             for rid in dict.fromkeys(group):
                 fixed.append(rid)
                 continues = bool(units) and not units[-1].line
-                for line in fix_lines(rules, rid, lang):
+                for line in _fitting_fix_lines(rules, scenario, rid, lang):
                     line = _written(line, script)
-                    if _key(line) in seen:
+                    if _key(line) in _key(seen):
                         continue
                     line = _unechoed(_trim(rules, scenario, line, said, lang, continues=continues), seen, lang)
                     if not line:
@@ -510,7 +587,7 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
                         continue  # says nothing new
                     units.append(_Unit(True, line))
                     said |= does
-                    seen += _key(line)
+                    seen += " " + line
                     break
         built.append((units, run.strip(), gap))
     redundant = _outdone(rules, scenario, [u.words for b in built if not isinstance(b, str) for u in b[0] if u.line])
@@ -542,25 +619,45 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
 ECHO_CHARS = {"zh": 4, "en": 12}
 
 
+# English words that carry no content of their own: two lines sharing only these do not
+# say the same thing; two sharing a pair of the others do ("sort … out" in "I'll sort it
+# out for you" and "Let me sort this out for you now").
+_FUNCTION_WORDS = frozenset(
+    ["i", "i'll", "i'm", "i've", "i'd", "me", "my", "we", "we'll", "we're", "us", "our", "you", "you're", "your", "it", "it's", "this", "that", "these", "those", "the", "a", "an", "to", "for", "of", "on", "in", "at", "by", "with", "and", "or", "so", "if", "as", "is", "are", "was", "be", "been", "will", "would", "shall", "can", "could", "do", "does", "did", "let", "let's", "now", "right", "away", "just", "all", "very", "really", "please", "there", "here", "what", "how"]
+)
+
+
+def _content_pairs(text: str) -> set[tuple[str, str]]:
+    words = [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.casefold().replace("’", "'"))
+             if w not in _FUNCTION_WORDS]
+    return set(zip(words, words[1:], strict=False))
+
+
 def _unechoed(line: str, seen: str, lang: str) -> str:
-    """``line`` without its clauses that repeat a run of what is said (``seen``, a key)."""
+    """``line`` without its sentences that repeat what is said (``seen``, as written).
+
+    A clause echoes when it shares a run of ``ECHO_CHARS`` with ``seen``, or in English
+    a pair of content words (a paraphrase: "sort it out" / "sort this out"). A sentence
+    with an echoing clause goes whole: what is left of it ("因为特殊处理需要主管批准。",
+    "What I can do is ask for one right away.") seldom reads on its own.
+    """
     n = ECHO_CHARS[lang]
+    key = _key(seen)
+    pairs = _content_pairs(seen) if lang == "en" else set()
 
     def echoes(words: str) -> bool:
         k = _key(words)
-        return any(k[i:i + n] in seen for i in range(len(k) - n + 1))
+        return any(k[i:i + n] in key for i in range(len(k) - n + 1)) or bool(pairs & _content_pairs(words))
 
     pieces = _clauses(line)
-    keep = [p for p in pieces if not echoes(line[p.start:p.end])]
-    if len(keep) == len(pieces):
+    sentences = _sentences(pieces)
+    keep = [sent for sent in sentences if not any(echoes(line[pieces[i].start:pieces[i].end]) for i in sent)]
+    if len(keep) == len(sentences):
         return line
-    if not keep:
-        return ""
-    end = line[pieces[-1].end:pieces[-1].stop].strip() or _FULL_STOP[lang]
     out = []
-    for i, p in enumerate(keep):
-        mark = end if i == len(keep) - 1 else line[p.end:p.stop].strip()
-        out.append(line[p.start:p.end] + mark)
+    for sent in keep:
+        a, b = pieces[sent[0]], pieces[sent[-1]]
+        out.append(line[a.start:b.stop].strip())
     return (" " if lang == "en" else "").join(out)
 
 
@@ -607,7 +704,7 @@ def _after(rules: Rulebook, scenario: str, line: str, base: str, said: frozenset
     """What of a model line is worth saying after ``base``: all of it, its new part, or nothing."""
     if _key(line) in _key(base):
         return ""
-    line = _unechoed(_trim(rules, scenario, line, said, lang, continues=False), _key(base), lang)
+    line = _unechoed(_trim(rules, scenario, line, said, lang, continues=False), base, lang)
     does = _does(rules, scenario, line)
     return line if does and not does & said else ""
 
@@ -654,14 +751,15 @@ def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: s
             out += [
                 _before(rules, scenario, line, base, lang) for line in pool
                 if "?" not in line and "？" not in line and _speaks_to_feelings(rules, line)
-                and not _does(rules, scenario, line) & said and _unechoed(line, _key(base), lang) == line
+                and not _does(rules, scenario, line) & said and _unechoed(line, base, lang) == line
             ]
         out += [_join(base, extra, lang) for line in pool if (extra := _after(rules, scenario, line, base, said, lang))]
     kinds = {s.kind for s in turn.signals}
     # When the reply's very shape was the trouble (too short, a copy, a wall of text)
     # or nothing of it survives, a model line alone is the fairer alternative.
     if not base or kinds & {"too_short", "repeated", "wall_of_text"}:
-        out += list(pool) + [_written(r, script) for r in whole_replies(rules, scenario, lang)]
+        out += list(pool) + [_written(r, script) for r in whole_replies(rules, scenario, lang)
+                             if _stands_alone(rules, scenario, r)]
     seen: set[str] = set()
     unique = []
     for c in out:
@@ -678,6 +776,8 @@ def best_alternative(
     best: tuple[tuple[float, int, int], str, Turn] | None = None
     for text in candidates(rules, turn, lang, before.scenario, before.persona):
         cf = step(before, text)
+        if any(h.counts_as and rules.rules[h.counts_as].polarity == "negative" for h in cf.hits):
+            continue  # it does what the report coaches against (an apology with nothing behind it)
         key = (cf.anger_after, _OUTCOME_RANK[cf.outcome.value if cf.outcome else None], len(text))
         if best is None or key < best[0]:
             best = (key, text, cf)

@@ -94,7 +94,8 @@ def test_zh_no_half_sentence_left_after_a_cut():
     # "过了雨季再说" used to survive as a sentence of its own after the inserted lines.
     text = repaired("你听我说，维修的事先放一放，过了雨季再说。", "property-repair")
     assert "雨季" not in text and "维修的事" not in text
-    assert text == "您说得对，这一点确实是我们没做好，我来帮您处理。我今天下班前把处理结果告诉您。"
+    # The delay gives way to the scenario's own repair slot (§7), not a generic call-back.
+    assert text == "您说得对，这一点确实是我们没做好，我来帮您处理。我今天下午就安排维修队上楼顶查看，明天开始做防水施工，本周五前完工。"
     assert problems(text, "zh") == []
 
 
