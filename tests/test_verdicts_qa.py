@@ -261,3 +261,12 @@ def test_refund_offered_stays_compensation_stays(rules, text):
 ])
 def test_not_my_job_at_the_end_of_a_clause_only_verdict(rules, text, expected):
     assert ("not_my_job" in counted(rules, text)) is expected, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Be careful next time.", True), ("Please be more careful next time.", True), ("下次小心一点。", True),
+    ("您以后注意。", True), ("我们以后会注意的，非常抱歉。", False), ("Next time, please contact me directly.", False),
+])
+def test_be_careful_next_time_is_a_lecture_verdict(rules, text, expected):
+    # §5 lecturing the customer; §1 独断型 "you should have…": advice on what they did wrong.
+    assert ("lecture" in counted(rules, text)) is expected, text
