@@ -18,7 +18,7 @@ from simulator.engine import replies
 from simulator.engine.rulebook import Pairing, Rulebook
 from simulator.engine.state import Change, Outcome, SessionState, Turn
 from simulator.errors import InputError
-from simulator.text.matcher import CLAUSE_BREAKS, Hit, NeedHit
+from simulator.text.matcher import CLAUSE_BREAKS, Hit, NeedHit, clause_end, clause_start
 from simulator.text.normalise import NormText, normalise
 from simulator.text.signals import Signal, find_time, read_signals, reply_key
 
@@ -228,11 +228,10 @@ def _asked_times(rb: Rulebook, norm: NormText, hits: list[Hit], signals: list[Si
     pos = 0
     while (t := find_time(text[pos:])) is not None:
         start, end = t.start() + pos, t.end() + pos
-        stop = next((i for i in range(end, len(text)) if text[i] in CLAUSE_BREAKS), len(text))
+        stop = clause_end(text, end)
         if stop == len(text) or text[stop] != "?":
             break
-        lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
-        s, e = norm.span(lo, stop)
+        s, e = norm.span(clause_start(text, start), stop)
         if any(h.counts_as in rb.timed_moves and s <= h.start and h.end <= e for h in hits):
             break
         pos = stop + 1

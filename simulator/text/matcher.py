@@ -457,16 +457,7 @@ class Matcher:
         self, norm: NormText, chosen: list[_Span], tokens: list[_Span], neg_starts: set[int]
     ) -> list[Hit]:
         text = norm.folded
-        # A hit that ends in a negator (我不能, 我不会) can negate what follows it.
-        ends_in_negator = [
-            any(t.ident == NEGATOR and t.end == h.end and t.start >= h.start for t in tokens)
-            for h in chosen
-        ]
-        free = _free_negators(tokens, chosen)
-        chain_tokens = sorted(
-            free + [h for h, neg in zip(chosen, ends_in_negator, strict=True) if neg],
-            key=lambda s: (s.end, s.start),
-        )
+        chain_tokens = _chain_tokens(tokens, chosen)
         absorbed: set[int] = set()
         resolved: list[Hit] = []
         folded: list[tuple[int, int]] = []  # each resolved hit's span in the folded text
@@ -518,20 +509,19 @@ class Matcher:
         if counts_as in _GUESS_SCOPED and text.startswith(_GUESS, end) and text.endswith(_SHOULD, start, end):
             return None
         if counts_as in _QUESTION_SCOPED:
-            at = next((i for i in range(end, len(text)) if text[i] in CLAUSE_BREAKS), len(text))
+            at = clause_end(text, end)
             if at < len(text) and text[at] == "?":
                 return None
-            lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
+            lo = clause_start(text, start)
             if _ASKS.search(text[lo:at]):
                 return None
         if counts_as in _ASKED_SCOPED:
-            at = next((i for i in range(end, len(text)) if text[i] in CLAUSE_BREAKS), len(text))
-            lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
+            at = clause_end(text, end)
+            lo = clause_start(text, start)
             if _ASKS_FACT.search(text[lo:at]):
                 return None
         if counts_as in _CONDITION_SCOPED or counts_as in _PURPOSE_SCOPED:
-            lo = max(text.rfind(c, 0, start) for c in CLAUSE_BREAKS) + 1
-            before = text[lo:start]
+            before = text[clause_start(text, start):start]
             if counts_as in _CONDITION_SCOPED and not before.endswith("是") and _CONDITION.search(before):
                 return None
             if counts_as in _PURPOSE_SCOPED and (
@@ -552,11 +542,7 @@ class Matcher:
         refusing outright): a refusal hit from the negator to the need phrase.
         """
         text = norm.folded
-        free = _free_negators(tokens, chosen)
-        ending = [
-            h for h in chosen if any(t.ident == NEGATOR and t.end == h.end and t.start >= h.start for t in tokens)
-        ]
-        chain_tokens = sorted(free + ending, key=lambda s: (s.end, s.start))
+        chain_tokens = _chain_tokens(tokens, chosen)
         out: list[NeedHit] = []
         refused: list[Hit] = []
         refused_by: set[int] = set()
@@ -608,6 +594,22 @@ def _with_names(original: str, hits: list[Hit]) -> list[Hit]:
     if not found:
         return hits
     return sorted([*hits, *found], key=lambda h: h.start)
+
+
+def clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` begins: just after the last clause break before it."""
+    return max(text.rfind(c, 0, at) for c in CLAUSE_BREAKS) + 1
+
+
+def clause_end(text: str, at: int) -> int:
+    """The first clause break at or after ``at`` (the text's length when there is none)."""
+    return next((i for i in range(at, len(text)) if text[i] in CLAUSE_BREAKS), len(text))
+
+
+def _chain_tokens(tokens: list[_Span], chosen: list[_Span]) -> list[_Span]:
+    """What can negate what follows it, by end: free negators, and hits that end in one (我不能)."""
+    ending = [h for h in chosen if any(t.ident == NEGATOR and t.end == h.end and t.start >= h.start for t in tokens)]
+    return sorted(_free_negators(tokens, chosen) + ending, key=lambda s: (s.end, s.start))
 
 
 def _free_negators(tokens: list[_Span], chosen: list[_Span]) -> list[_Span]:
