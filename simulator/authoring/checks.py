@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 from simulator.content import models as m
@@ -16,7 +15,7 @@ from simulator.content.loader import Content
 from simulator.content.yamlload import Located
 from simulator.engine import Rulebook
 from simulator.i18n import LANGS
-from simulator.text.normalise import normalise
+from simulator.text.normalise import fold_phrase, normalise
 
 from .findings import Finding, at, local
 from .sources import Sources
@@ -46,10 +45,6 @@ def looks_wrong(lang: str, text: str) -> bool:
     return lang == "en" and has_cjk(text)
 
 
-@lru_cache(maxsize=65536)
-def fold(phrase: str) -> str:
-    """A phrase as the matcher stores it (normalised, stripped)."""
-    return normalise(phrase).folded.strip()
 
 
 def _is_word(ch: str) -> bool:
@@ -89,7 +84,7 @@ def check_lexicon(rules: Rulebook, src: Sources) -> Iterator[Finding]:
         for lang in LANGS:
             for j, phrase in enumerate(getattr(b.phrases, lang)):
                 path = ("behaviours", i, "phrases", lang, j)
-                key = fold(phrase)
+                key = fold_phrase(phrase)
                 if not key:
                     yield at("phrase-empty", doc, path, behaviour=b.id)
                     continue
@@ -120,8 +115,8 @@ def negation_tokens(lex: m.Lexicon) -> tuple[frozenset[str], frozenset[str]]:
     """The folded negators and non-negators of a lexicon."""
     neg = lex.negation
     return (
-        frozenset(filter(None, (fold(p) for p in (*neg.negators.zh, *neg.negators.en)))),
-        frozenset(filter(None, (fold(p) for p in (*neg.non_negators.zh, *neg.non_negators.en)))),
+        frozenset(filter(None, (fold_phrase(p) for p in (*neg.negators.zh, *neg.negators.en)))),
+        frozenset(filter(None, (fold_phrase(p) for p in (*neg.non_negators.zh, *neg.non_negators.en)))),
     )
 
 
@@ -272,11 +267,11 @@ def _short(text: str, n: int = 40) -> str:
 def negative_phrases(content: Content) -> list[tuple[str, str]]:
     """(folded phrase, behaviour) for every phrase of a negative behaviour."""
     return [
-        (fold(p), b.id)
+        (fold_phrase(p), b.id)
         for b in content.lexicon.behaviours
         if b.polarity == "negative" and b.phrases is not None
         for p in (*b.phrases.zh, *b.phrases.en)
-        if fold(p)
+        if fold_phrase(p)
     ]
 
 
@@ -314,12 +309,12 @@ def check_scenario(rules: Rulebook, s: m.Scenario, doc: Located) -> Iterator[Fin
             elif polarity.get(ref) == "negative":
                 yield at("need-negative", doc, base + ("behaviours", j), need=need.id, behaviour=ref)
         for lang in LANGS:
-            phrases = [p for p in getattr(need.phrases, lang) if fold(p)]
+            phrases = [p for p in getattr(need.phrases, lang) if fold_phrase(p)]
             by_behaviour = [b for b in need.behaviours if b not in signals and detectable(content, b, lang)]
             if not phrases and not by_behaviour:
                 yield at("need-unaddressable", doc, base, need=need.id, language=lang)
             for j, phrase in enumerate(getattr(need.phrases, lang)):
-                key = fold(phrase)
+                key = fold_phrase(phrase)
                 if key and _too_common(key):
                     yield at("need-phrase-common", doc, base + ("phrases", lang, j), need=need.id, phrase=phrase)
                 inside = _inside_negative(key, negatives) if key else None

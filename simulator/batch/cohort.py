@@ -12,13 +12,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from simulator.engine import Rulebook, Turn
-from simulator.text.normalise import normalise
+from simulator.text.normalise import fold_phrase
 
 OUTCOMES = ("resolved", "escalated", "walked_out", "unresolved", None)  # None: the replies ran out
 SCORE_STEPS = 1001  # scores 0.0–100.0 in tenths
@@ -30,13 +29,8 @@ DETAIL_SETS = 200  # sets with a detail block in the report: all of a small run,
 PHRASES_TRACKED = 5000  # distinct phrases-to-avoid counted; later new ones go to "other"
 TRAINEES_TRACKED = 20000  # distinct trainees tabulated; later new ones are counted, not listed
 QUOTE_CHARS = 300  # longest reply text kept in the report
-FOLD_CACHE = 4096  # phrases to avoid repeat a lot (they are lexicon phrases): fold each once
 
 
-@lru_cache(maxsize=FOLD_CACHE)
-def _fold(quote: str) -> str:
-    """The key a phrase is tallied under, so 請稍等 and 请稍等 count together."""
-    return normalise(quote).folded.strip()
 
 
 def _reply_key(scenario: str, text: str) -> bytes:
@@ -241,7 +235,7 @@ class ChunkCollector:
         for turn in turns:
             for h in turn.hits:
                 if h.counts_as in self.b.avoid and not h.derived:
-                    key = (h.counts_as, _fold(h.quote))
+                    key = (h.counts_as, fold_phrase(h.quote))
                     if key in self.phrases:
                         self.phrases[key][0] += 1
                     else:

@@ -13,7 +13,7 @@ from functools import cached_property
 from simulator.content import Content
 from simulator.content import models as m
 from simulator.text.matcher import Matcher
-from simulator.text.normalise import normalise
+from simulator.text.normalise import fold_phrase
 
 
 @dataclass(frozen=True)
@@ -76,12 +76,12 @@ class Rulebook:
         # Tone words (a laugh, 呵呵) per behaviour, folded as the matcher folds them: they count
         # only in a reply that does not simply help (engine.step).
         self.tone_words = {
-            b.id: frozenset(_fold(w) for w in (*b.tone_words.zh, *b.tone_words.en))
+            b.id: frozenset(fold_phrase(w) for w in (*b.tone_words.zh, *b.tone_words.en))
             for b in lex.behaviours if b.tone_words is not None
         }
         # Lighter tone words (a hearty laugh, 哈哈) count only beside a harmful move.
         self.light_tone_words = {
-            b.id: frozenset(_fold(w) for w in (*b.light_tone_words.zh, *b.light_tone_words.en))
+            b.id: frozenset(fold_phrase(w) for w in (*b.light_tone_words.zh, *b.light_tone_words.en))
             for b in lex.behaviours if b.light_tone_words is not None
         }
         self.tone_ids = frozenset(self.tone_words) | frozenset(self.light_tone_words)
@@ -157,10 +157,6 @@ class Rulebook:
             if anger < b.below:
                 return b.id
         return self.content.engine.bands[-1].id
-
-
-def _fold(word: str) -> str:
-    return normalise(word).folded.strip()
 
 
 def _derived_order(behaviours: list[m.Behaviour]) -> tuple[m.Behaviour, ...]:

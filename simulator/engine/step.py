@@ -19,7 +19,7 @@ from simulator.engine.rulebook import Pairing, Rulebook
 from simulator.engine.state import Change, Outcome, SessionState, Turn
 from simulator.errors import InputError
 from simulator.text.matcher import CLAUSE_BREAKS, Hit, NeedHit, clause_end, clause_start
-from simulator.text.normalise import NormText, normalise
+from simulator.text.normalise import NormText, fold_phrase, normalise
 from simulator.text.signals import Signal, find_time, read_signals, reply_key
 
 ANGER_MIN, ANGER_MAX = 0.0, 100.0
@@ -255,7 +255,7 @@ def _friendly_tone(rb: Rulebook, hits: list[Hit]) -> list[Hit]:
 
     def said(h: Hit, table: dict[str, frozenset[str]]) -> bool:
         words = table.get(h.counts_as or "")
-        return words is not None and normalise(h.quote).folded.strip() in words
+        return words is not None and fold_phrase(h.quote) in words
 
     def tone(h: Hit) -> bool:
         return said(h, rb.tone_words) or said(h, rb.light_tone_words)

@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from simulator.content import models as m
-from simulator.text.normalise import NormText, _folding, normalise
+from simulator.text.normalise import NormText, _folding, fold_phrase
 
 # What ends a clause in folded text (full-width marks are already ASCII there).
 CLAUSE_BREAKS = frozenset(",.!?;:。、…\n")
@@ -228,13 +228,13 @@ class Matcher:
 
         def add(phrases: m.Phrases, kind: str, ident: str) -> None:
             for phrase in (*phrases.zh, *phrases.en):
-                key = _fold_phrase(phrase)
+                key = fold_phrase(phrase)
                 if key:
                     entries.setdefault(key, []).append((kind, ident))
 
         self.negated_as = {b.id: b.negated_as for b in lexicon.behaviours}
         refusers = lexicon.negation.refusers
-        self._refusers = frozenset(filter(None, (_fold_phrase(p) for p in (*refusers.zh, *refusers.en))))
+        self._refusers = frozenset(filter(None, (fold_phrase(p) for p in (*refusers.zh, *refusers.en))))
         self._refusal = _REFUSAL if any(b.id == _REFUSAL for b in lexicon.behaviours) else None
         self._names = any(b.id == _NAME_BEHAVIOUR for b in lexicon.behaviours)
         ids = {b.id for b in lexicon.behaviours}
@@ -642,7 +642,3 @@ def _choose(spans: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str,
     return out
 
 
-@cache
-def _fold_phrase(phrase: str) -> str:
-    # Cached: every scenario's automaton holds the same three thousand lexicon phrases.
-    return normalise(phrase).folded.strip()

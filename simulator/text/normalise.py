@@ -96,6 +96,16 @@ def _to_simplified(text: str) -> str | None:
     return out if len(out) == len(text) else None
 
 
+@lru_cache(maxsize=65536)
+def fold_phrase(phrase: str) -> str:
+    """A phrase as the matcher stores it: folded and stripped, so 請稍等 and 请稍等 are one key.
+
+    Cached and bounded: lexicon phrases, tone words and quoted hits repeat a great deal
+    (every scenario's automaton holds the same three thousand phrases).
+    """
+    return normalise(phrase).folded.strip()
+
+
 def normalise(text: str) -> NormText:
     """Fold ``text`` for matching, with an offset map back to the original."""
     folded = text.translate(_TABLE)
