@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from simulator.content.models import Citation
 from simulator.engine.rulebook import Rulebook
 from simulator.engine.state import Change
@@ -28,15 +26,6 @@ def rule_name(
 def cited(section: str, lang: str) -> str:
     """A citation in the reader's language: built-in citations carry a Chinese wording."""
     return section.worded(lang) if isinstance(section, Citation) else section
-
-
-def headline_first(changes: Sequence[Change], net: float) -> list[Change]:
-    """The changes biggest first, those that moved anger the way it went ahead of the others.
-
-    A one-line summary names the first: "anger 52 → 50.4" must not be explained by the one
-    penalty in a reply whose credits outweighed it.
-    """
-    return sorted(changes, key=lambda c: (net * c.amount < 0, -abs(c.amount)))
 
 
 def factor_text(why: str, x: float, lang: str) -> str:

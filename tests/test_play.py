@@ -411,8 +411,7 @@ def test_a_failing_disk_ends_the_session_with_one_line(monkeypatch, tmp_path):
 def test_the_one_line_reason_moved_anger_the_way_it_went(rules):
     # A good fact question with the key need still open: the credit outweighs the
     # penalty, so the line under "anger 52 → 50.4" names the credit, not the penalty.
-    from simulator.engine.state import Change
-    from simulator.reasons import headline_first
+    from simulator.engine.state import Change, headline_first
 
     penalty = Change("needs_ignored", "signal", 6.0, 6.0, "§5", "angers")
     credit = Change("fact_question", "behaviour", -5.6, -5.6, "§3.1", "calms")

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulator.content import models as m
-from simulator.engine.state import Change, Outcome
-from simulator.text.normalise import normalise
+from simulator.engine.state import Change, Outcome, headline_first
+from simulator.text.normalise import fold_phrase, normalise
 
 if TYPE_CHECKING:
     from simulator.engine.rulebook import Pairing, Rulebook
@@ -38,7 +38,7 @@ def quotes_said(line: str, said: str) -> bool:
 
     ``said`` is the reply's folded text; a customer never quotes words the trainee did not use.
     """
-    return all(normalise(a or b).folded.strip() in said for a, b in _QUOTED.findall(line))
+    return all(fold_phrase(a or b) in said for a, b in _QUOTED.findall(line))
 
 
 def reply_for(
@@ -59,11 +59,8 @@ def reply_for(
     total = sum(c.amount for c in changes)
     # ...and to what moved it the way it went: a reply that calmed them overall is not
     # answered with the one jab in it ("An apology on its own isn't enough" as anger falls).
-    if total:
-        said = [c for c in said if (c.amount < 0) == (total < 0)] or said
     if said:
-        biggest = max(said, key=lambda c: abs(c.amount))
-        reaction = biggest.reaction
+        reaction = headline_first(said, total)[0].reaction
     # The "asked" lines lead into a fact ("听好了，我只说一次："): only a fact question gets one.
     pool = band.by_reaction.get(reaction) if reaction != "asked" or asked else None
     if pool and _QUOTED.search("".join(pool)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -125,3 +126,12 @@ class Turn(NamedTuple):
             "outcome": self.outcome.value if self.outcome else None,
             "reply": self.reply,
         }
+
+
+def headline_first(changes: Sequence[Change], net: float) -> list[Change]:
+    """The changes biggest first, those that moved anger the way it went (``net``) ahead of the others.
+
+    Whatever speaks for a reply leads with the first: the line under "anger 52 → 50.4" and
+    the customer's answer are about the credits that outweighed a penalty, not the penalty.
+    """
+    return sorted(changes, key=lambda c: (net * c.amount < 0, -abs(c.amount)))

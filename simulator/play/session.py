@@ -20,13 +20,14 @@ import numpy as np
 from simulator import paths
 from simulator.console import fmt, meter, sparkline
 from simulator.engine import Rulebook, SessionState, Turn, opening, start, step
+from simulator.engine.state import headline_first
 from simulator.errors import InputError, SimError
 from simulator.history import SessionRow, record
 from simulator.i18n import pick, t
 from simulator.play.interrupts import interrupts_held, stop_signals_interrupt
 from simulator.play.journal import Journal
 from simulator.play.terminal import LineReader, Screen
-from simulator.reasons import change_reason, headline_first
+from simulator.reasons import change_reason
 from simulator.report import render_transcript
 from simulator.report.transcript import footer_record, header_record, now, turn_record
 from simulator.scoring import Scorecard, score_session
