@@ -23,12 +23,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from simulator.engine import Change, Rulebook, SessionState, Turn, start, step
 from simulator.engine.step import MAX_REPLY_CHARS
 from simulator.text.matcher import Hit
-from simulator.text.normalise import normalise
+from simulator.text.normalise import converter, normalise
 
 # How many of the worst turns are searched for an alternative: the three kept
 # come from these. Six keeps a 30-turn report well under a second.
@@ -201,13 +201,6 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-@lru_cache(maxsize=8)
-def _opencc(config: str) -> Any:
-    import opencc  # deferred like in normalise.py: only coaching a reply needs it
-
-    return opencc.OpenCC(config)
-
-
 def _script(text: str, lang: str) -> str | None:
     """The OpenCC config that writes added lines the way the trainee wrote, or None.
 
@@ -217,19 +210,19 @@ def _script(text: str, lang: str) -> str | None:
     """
     if lang != "zh":
         return None
-    simple = _opencc("t2s").convert(text)
+    simple = converter("t2s").convert(text)
     if simple == text:
         return None
-    generic = _opencc("s2t").convert(simple)
+    generic = converter("s2t").convert(simple)
     for config in ("s2hk", "s2tw"):
-        if generic != text and _opencc(config).convert(simple) == text:
+        if generic != text and converter(config).convert(simple) == text:
             return config
     return "s2t"
 
 
 def _written(line: str, script: str | None) -> str:
     """``line`` in the trainee's script (see :func:`_script`)."""
-    return line if script is None else _opencc(script).convert(line)
+    return line if script is None else converter(script).convert(line)
 
 
 def _key(text: str) -> str:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # Marks a character whose folded form is not exactly one character; its presence
 # sends the text down the slow path that tracks offsets one by one. U+FFFF is a
@@ -25,13 +25,18 @@ _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
 
 
-@lru_cache(maxsize=1)
-def _converters() -> tuple[object, object]:
+@lru_cache(maxsize=8)
+def converter(config: str) -> Any:
+    """An OpenCC converter for ``config`` (``tw2sp``, ``s2hk``…), built once."""
     import opencc  # deferred: only replies need it, not ``--help``
 
+    return opencc.OpenCC(config)
+
+
+def _converters() -> tuple[Any, Any]:
     # tw2sp converts Taiwan phrasing too (軟體→软件, 滑鼠→鼠标); tw2s is the
     # character-level fallback when a phrase conversion changes the length.
-    return opencc.OpenCC("tw2sp"), opencc.OpenCC("tw2s")
+    return converter("tw2sp"), converter("tw2s")
 
 
 def _fold_char(ch: str) -> str:
