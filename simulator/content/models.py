@@ -112,6 +112,16 @@ class Derived(Strict):
     none_of: list[Id] = Field(default_factory=list, description="None of these may be present.")
 
 
+class Setbacks(Strict):
+    """What makes one of a behaviour's phrases the subject of a setback: reported, not done."""
+
+    words: Phrases = Field(description="The setback (卡住, 没到账, failed, \"hasn't\").")
+    between: Phrases = Field(
+        default_factory=Phrases,
+        description="Words that may stand between the phrase and the setback (还, 一直, is, still).",
+    )
+
+
 class Behaviour(Strict):
     """One thing a reply can do, with the phrases that show it."""
 
@@ -172,6 +182,12 @@ class Behaviour(Strict):
         default=None,
         description="Longer words that contain one of its phrases but mean something else (优惠活动 "
         "names a promotion, it gives nothing): they win the leftmost-longest choice and count as nothing.",
+    )
+    setbacks: Setbacks | None = Field(
+        default=None,
+        description="One of its phrases followed, in the same clause, by a setback word (with only "
+        "`between` words in the gap) is the subject of a setback and counts as nothing: 您的退款卡住了, "
+        "\"your refund hasn't gone through\" report the refund, they do not give it.",
     )
     derived: Derived | None = None
 

@@ -215,6 +215,25 @@ def _intensifiers() -> re.Pattern[str] | None:
     return re.compile(f"(?=[{first}])(?:" + "|".join(parts) + ")")
 
 
+def _alternation(phrases: m.Phrases) -> str:
+    """Folded phrases as one regex alternation, longest first; ASCII edges on word boundaries."""
+    keys = sorted({k for k in (fold_phrase(p) for p in (*phrases.zh, *phrases.en)) if k}, key=len, reverse=True)
+    return "|".join(
+        ("(?<![a-z0-9'])" if _is_word(k[0]) else "") + re.escape(k) + ("(?![a-z0-9'])" if _is_word(k[-1]) else "")
+        for k in keys
+    )
+
+
+def _setback_frame(b: m.Behaviour) -> tuple[str, re.Pattern[str], re.Pattern[str]]:
+    """A behaviour's setback frame: its phrase, then only ``between`` words, then a setback word,
+    all in one clause (您的退款一直卡着, "the refund is still pending")."""
+    assert b.setbacks is not None and b.phrases is not None
+    words = _alternation(b.setbacks.words)
+    between = _alternation(b.setbacks.between)
+    gap = f"(?:\\s*(?:{between}))*" if between else ""
+    return b.id, re.compile(words), re.compile(f"(?:{_alternation(b.phrases)}){gap}\\s*(?:{words})")
+
+
 def _is_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch == "'")
 
@@ -266,6 +285,7 @@ class Matcher:
         self._auto = auto
         self._skip = _intensifiers()
         self._look_alikes = any(b.look_alikes is not None for b in lexicon.behaviours)
+        self._setbacks = tuple(_setback_frame(b) for b in lexicon.behaviours if b.setbacks is not None and b.phrases)
         self.phrase_count = len(entries)
 
     def scan(self, norm: NormText) -> tuple[list[Hit], list[NeedHit]]:
@@ -275,6 +295,28 @@ class Matcher:
             hits = _with_names(norm.original, hits)
         if self._frames:
             hits = self._with_frames(norm, hits)
+        if self._setbacks:
+            hits, need_hits = self._without_setbacks(norm, hits, need_hits)
+        return hits, need_hits
+
+    def _without_setbacks(
+        self, norm: NormText, hits: list[Hit], need_hits: list[NeedHit]
+    ) -> tuple[list[Hit], list[NeedHit]]:
+        """Drop the hits (and need phrases) that a setback makes a report (see ``m.Setbacks``)."""
+        text = norm.folded
+        spans: list[tuple[str, int, int]] = []
+        for bid, probe, rx in self._setbacks:
+            if probe.search(text) is None:
+                continue  # most replies name no setback: one cheap search instead of the frame
+            spans.extend((bid, *norm.span(m_.start(), m_.end())) for m_ in rx.finditer(text))
+        if not spans:
+            return hits, need_hits
+        # A negated hit keeps its sense: 退款是不可能的 refuses (negated_as), it reports nothing.
+        hits = [
+            h for h in hits
+            if not any(h.counts_as == h.behaviour == bid and s <= h.start and h.end <= e for bid, s, e in spans)
+        ]
+        need_hits = [n for n in need_hits if not any(s <= n.start and n.end <= e for _, s, e in spans)]
         return hits, need_hits
 
     def _with_frames(self, norm: NormText, hits: list[Hit]) -> list[Hit]:
@@ -330,8 +372,14 @@ class Matcher:
                 behaviours = [b for b in behaviours if b[0] not in asked]
         chosen_t = _choose(behaviours)
         if self._look_alikes:
-            # A look-alike (优惠活动 for 优惠) has won its place from the shorter phrase; it is no hit.
-            chosen_t = [t for t in chosen_t if t[2] != _LOOK_ALIKE]
+            # A look-alike (优惠活动 for 优惠) has won its place from the shorter phrase; it is no hit,
+            # and a need phrase inside it is the same word, no more met ("the refund you mentioned"
+            # does not "refund you").
+            alike = [(t[0], t[3]) for t in chosen_t if t[2] == _LOOK_ALIKE]
+            if alike:
+                chosen_t = [t for t in chosen_t if t[2] != _LOOK_ALIKE]
+                if needs:
+                    needs = [t for t in needs if not any(t[0] < e and s < t[3] for s, e in alike)]
         if not any(t[2] == NEGATOR for t in negators):
             # No negator at all (only non-negators such as 不好意思, or none): nothing is
             # negated or absorbed, so every chosen phrase counts as itself. Same result as
