@@ -138,6 +138,14 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     # §5 这不归我管: a clause that ends in 我不管 (滞纳金退款我不管). Not 我不管多晚都会… (however
     # late), where 不管 is "regardless of" and the clause goes on.
     ("not_my_job", ("不管",), re.compile(r"我(?:可|才|就|也|是)?不管(?:了|啊|呀|的)?(?=\s*(?:[,.!?;:。\n]|$))")),
+    # §5 admit a mistake at once, §2.3 take responsibility: the mistake named as ours with the
+    # team or the time between (是我们仓库漏发了配件, 我们客服当时写错了地址). Not denied or
+    # supposed (不是我们…, 如果是我们…), and nobody else inside (您, 他们) or a negation (没).
+    ("ownership", ("我们",), re.compile(
+        r"(?<!不是)(?<!并非)(?<!如果是)(?<!要是)(?<!假如是)(?<!不)我们"
+        r"(?:(?![你您他她它不没别]|们)" + _BREAK + r"){0,6}?"
+        r"(?:漏发|发错|搞错|弄错|写错|算错|扣错|多扣|漏掉|漏了|忘了|忘记|疏忽了|失误了|操作失误|工作失误)"
+    )),
     # …and in English, a clause that opens with "(just) give/send me the…".
     ("rush_calm_down", (" me ",), re.compile(
         r"(?:^|(?<=[,.!?;:] )|(?<=[,.!?;:]))(?:you )?(?:just |first )?(?:give|send|hand) me (?:the|your)\b"

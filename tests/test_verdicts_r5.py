@@ -1,0 +1,116 @@
+"""Chinese readings found weak in the last audit, each grounded in domain.md.
+
+* §3 给出原因: a cause named with 原因 or 所致 (因系统升级原因, 是此应用的更新所致) is a
+  reason given; looking for the reason, or not knowing it, gives none.
+* §5 admit a mistake at once / §2.3 take responsibility: the mistake named as ours with the
+  team between (是我们仓库漏发了配件) owns it, and an apology with it is not empty (§1).
+* §4 首问负责制: another team named as the one who will do it (售后会为您处理好的) hands the
+  case over; nobody here owns it.
+* §3.3 give information and options: a product or a setting recommended as the way out
+  (建议您使用原装充电器) is information the customer can use.
+
+Each ``*_misfire`` case read wrongly before its fix; each ``*_stays`` case is a guard. The
+texts were written for these tests (some paraphrase real helpdesk replies in STC-3).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine import start, step
+from simulator.engine.step import read_reply
+
+SC = "general-complaint"
+
+
+def present(rules, text):
+    return read_reply(rules, SC, text).present
+
+
+@pytest.mark.parametrize("text", [
+    "非常抱歉，因系统升级原因，您的订单延迟发货了。",
+    "很抱歉，可能是系统原因，短信没有发出去。",
+    "您好，闪退是此应用的更新所致，建议您下载之前的版本。",
+    "因涉及较多客观原因，暂时无法确认开通时间。",
+    "非常抱歉，因系統升級原因，您的訂單延遲發貨了。",
+])
+def test_a_cause_named_with_yuanyin_is_a_reason_misfire(rules, text):
+    assert "explain_reason" in present(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "我们会尽快查明原因。",
+    "请问是什么原因呢？",
+    "目前原因不明，我们还在排查。",
+    "让工作人员为您查询一下原因哦。",
+    "我们需为您查明详细原因再作改善。",
+    "暂不确定具体是哪方面的原因。",
+    "为了帮助您尽快核实相关原因，请提供号码。",
+])
+def test_looking_for_the_reason_gives_none_stays(rules, text):
+    assert "explain_reason" not in present(rules, text)
+
+
+def test_the_named_cause_keeps_the_apology_from_being_empty_misfire(rules):
+    got = present(rules, "非常抱歉，因系统升级原因，您的订单延迟发货了。")
+    assert "empty_apology" not in got and "apology" in got
+
+
+@pytest.mark.parametrize("text", [
+    "对不起，是我们仓库漏发了配件。",
+    "抱歉，我们客服当时写错了您的地址。",
+    "非常抱歉，是我们系统多扣了您一个月的费用。",
+    "對不起，是我們倉庫漏發了配件。",
+])
+def test_our_mistake_named_is_ownership_misfire(rules, text):
+    got = present(rules, text)
+    assert "ownership" in got and "empty_apology" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "这不是我们漏发的，是快递丢的。",
+    "我们这边查到是快递漏发了。",
+    "我们已经帮您把漏发的配件补寄了。",
+    "您是不是忘了付款？",
+])
+def test_no_admission_without_our_mistake_stays(rules, text):
+    assert "ownership" not in present(rules, text)
+
+
+def test_denying_the_mistake_is_still_denial_stays(rules):
+    assert "deny_responsibility" in present(rules, "这不是我们漏发的，是快递丢的。")
+
+
+@pytest.mark.parametrize("text", [
+    "很抱歉，售后会为您处理好的。",
+    "您提交要求后，售后人员会电话联系您。",
+    "这个问题技术那边会跟进的。",
+])
+def test_another_team_doing_it_is_an_unowned_handover_misfire(rules, text):
+    assert "unowned_handover" in present(rules, text)
+
+
+def test_another_team_with_an_owner_and_a_time_stays(rules):
+    got = present(rules, "我会亲自跟进，售后会在今天下午三点前联系您。")
+    assert "unowned_handover" not in got and "ownership" in got
+
+
+@pytest.mark.parametrize("text", [
+    "抱歉给您添麻烦了，建议您使用原装充电器和数据线。",
+    "建议您选择手机自带的播放器再试一下。",
+    "抱歉，我们推荐您使用新款路由器，信号更稳定。",
+])
+def test_a_recommended_way_out_gives_information_misfire(rules, text):
+    got = present(rules, text)
+    assert "gives_information" in got and "empty_apology" not in got
+
+
+def test_recommending_a_private_message_is_a_handover_not_information_stays(rules):
+    got = present(rules, "为了保护您的隐私，建议您使用私信方式告诉我们号码。")
+    assert "gives_information" not in got and "handover" in got
+
+
+def test_the_named_cause_calms_the_analytical_customer_misfire(rules):
+    bare = step(start(rules, SC, "analytical"), "非常抱歉，您的订单延迟发货了。")
+    cause = step(start(rules, SC, "analytical"), "非常抱歉，因系统升级原因，您的订单延迟发货了。")
+    assert cause.state.anger < bare.state.anger - 5
