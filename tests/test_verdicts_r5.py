@@ -114,3 +114,35 @@ def test_the_named_cause_calms_the_analytical_customer_misfire(rules):
     bare = step(start(rules, SC, "analytical"), "非常抱歉，您的订单延迟发货了。")
     cause = step(start(rules, SC, "analytical"), "非常抱歉，因系统升级原因，您的订单延迟发货了。")
     assert cause.state.anger < bare.state.anger - 5
+
+
+# §1 empty apologies are those without substance. A scenario need's own phrase is substance:
+# 复机 restores the line the customer came about, 补录 credits the payment.
+@pytest.mark.parametrize("text", [
+    "对不起，线路已经复机了。",
+    "真的对不起，三百元已经补录到您的账户。",
+    "您的线路已经复机了，停机耽误您做生意，真的对不起。",
+])
+def test_an_apology_beside_a_need_met_is_not_empty_misfire(rules, text):
+    got = read_reply(rules, "billing-error", text).present
+    assert "apology" in got and "empty_apology" not in got, got
+
+
+@pytest.mark.parametrize("text", ["对不起，给您添麻烦了。", "对不起，耽误您做生意了。"])
+def test_an_apology_beside_a_stock_acknowledgement_stays_empty_stays(rules, text):
+    # billing-error's apologise need is met by apology phrases: naming the harm is the §2.2
+    # step, no substance.
+    assert "empty_apology" in read_reply(rules, "billing-error", text).present
+
+
+def test_a_need_phrase_does_not_own_a_handover_stays(rules):
+    assert "unowned_handover" in read_reply(rules, "billing-error", "这个要找技术部给您复机。").present
+
+
+@pytest.mark.parametrize("text", ["以后我们会双重核对缴费记录。", "今后我们会提前通知您。"])
+def test_how_it_will_be_from_now_on_is_prevention_misfire(rules, text):
+    assert "prevention" in present(rules, text)
+
+
+def test_our_clerk_missing_the_payment_is_ownership_misfire(rules):
+    assert "ownership" in present(rules, "非常抱歉，是我们营业厅漏录了您的缴费。")

@@ -7,12 +7,13 @@ per pairing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 from simulator.content import Content
 from simulator.content import models as m
-from simulator.text.matcher import Matcher
+from simulator.text.matcher import Matcher, NeedHit
 from simulator.text.normalise import fold_phrase
 
 
@@ -48,6 +49,11 @@ class Pairing:
     # Every behaviour some scenario need accepts: a reply with none of them meets no need
     # unless it uses one of the need's own phrases.
     need_behaviours: frozenset[str]
+
+
+# A need that lists no behaviours is the scenario's own action (复机, 派工程师上门, 换一位工程师:
+# §3.3 give the solution): its phrase shows that much action.
+NEED_ACTION = "concrete_action"
 
 
 class Rulebook:
@@ -105,6 +111,7 @@ class Rulebook:
         )
         self._matchers: dict[str, Matcher] = {}
         self._pairings: dict[tuple[str, str], Pairing] = {}
+        self._need_shows: dict[str, dict[str, frozenset[str]]] = {}
 
     @cached_property
     def bare_matcher(self) -> Matcher:
@@ -117,6 +124,15 @@ class Rulebook:
                 self.content.lexicon, self.content.scenario(scenario_id)
             )
         return self._matchers[scenario_id]
+
+    def shown_by_needs(self, scenario_id: str, need_hits: Iterable[NeedHit]) -> frozenset[str]:
+        """The behaviours that address the needs whose phrases were found (see ``step._settle``)."""
+        shows = self._need_shows.get(scenario_id)
+        if shows is None:
+            shows = self._need_shows[scenario_id] = {
+                n.id: frozenset(n.behaviours or (NEED_ACTION,)) for n in self.content.scenario(scenario_id).needs
+            }
+        return frozenset().union(*(shows.get(n.need, ()) for n in need_hits))
 
     def pairing(self, scenario_id: str, persona_id: str) -> Pairing:
         key = (scenario_id, persona_id)

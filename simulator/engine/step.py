@@ -99,6 +99,12 @@ def read_reply(rb: Rulebook, scenario: str, text: str, seen: frozenset[str] = fr
     settled, counted = _settle(rb, hits, signals, text)
     if need_hits:
         need_hits = _unmet_by_cancelled(rb, hits, settled, need_hits)
+        # The needs still met once settled show their behaviours (see ``_settle``); a need
+        # phrase a hand-over cancelled (会有人给您回电) shows nothing.
+        shown = rb.shown_by_needs(scenario, need_hits) if need_hits else frozenset()
+        if shown and any(bid in counted and not none_of.isdisjoint(shown) for bid, _, _, none_of, _ in rb.derived_rules):
+            settled, counted = _settle(rb, hits, signals, text, shown)
+            need_hits = _unmet_by_cancelled(rb, hits, settled, need_hits)
     hits = settled
     if not rb.negative_ids.isdisjoint(counted) and signals:
         # A question asked in the same breath as a rebuke is rhetorical (§5 你怎么能这么做？),
@@ -179,10 +185,15 @@ def play(state: SessionState, texts: Iterable[str], *, with_reply: bool = True) 
 
 
 def _settle(
-    rb: Rulebook, hits: list[Hit], signals: list[Signal], text: str = ""
+    rb: Rulebook, hits: list[Hit], signals: list[Signal], text: str = "", shown: frozenset[str] = frozenset()
 ) -> tuple[list[Hit], set[str]]:
     """Drop a 但是 with nothing kind before it, apply suppression and add derived behaviours
     (time_commitment, empty_apology…).
+
+    ``shown`` holds the behaviours of the scenario needs whose own phrases the reply uses
+    (复机 for a need met by concrete_action): they bar a derived behaviour's ``none_of`` as a
+    hit would, since the reply does that much (an apology beside 我已经给您复机了 is not
+    empty, §1), but they start nothing and count for nothing themselves.
 
     Returns the hits and the behaviours they count as.
     """
@@ -200,7 +211,10 @@ def _settle(
     present = counted | signal_kinds
     added: list[Hit] = []
     for bid, all_of, any_of, none_of, refs in rb.derived_rules:
-        if all_of <= present and (not any_of or not any_of.isdisjoint(present)) and none_of.isdisjoint(present):
+        if (
+            all_of <= present and (not any_of or not any_of.isdisjoint(present)) and none_of.isdisjoint(present)
+            and (not shown or none_of.isdisjoint(shown))
+        ):
             ref = next(x for x in refs if x in present)
             start_, end_, quote = _anchor(ref, hits, signals, added)
             added.append(Hit(bid, start_, end_, quote, False, bid, True))

@@ -144,7 +144,7 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("ownership", ("我们",), re.compile(
         r"(?<!不是)(?<!并非)(?<!如果是)(?<!要是)(?<!假如是)(?<!不)我们"
         r"(?:(?![你您他她它不没别]|们)" + _BREAK + r"){0,6}?"
-        r"(?:漏发|发错|搞错|弄错|写错|算错|扣错|多扣|漏掉|漏了|忘了|忘记|疏忽了|失误了|操作失误|工作失误)"
+        r"(?:漏发|发错|搞错|弄错|写错|算错|扣错|多扣|漏掉|漏了|漏录|漏记|录错|记错|输错|填错|忘了|忘记|疏忽了|失误了|操作失误|工作失误)"
     )),
     # …and in English, a clause that opens with "(just) give/send me the…".
     ("rush_calm_down", (" me ",), re.compile(
