@@ -146,3 +146,19 @@ def test_how_it_will_be_from_now_on_is_prevention_misfire(rules, text):
 
 def test_our_clerk_missing_the_payment_is_ownership_misfire(rules):
     assert "ownership" in present(rules, "非常抱歉，是我们营业厅漏录了您的缴费。")
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 take notes, show urgency: the check already made, in speech.
+    ("不好意思让您久等了，刚才我核实了一下，是银行那边延迟了。", "concrete_action"),
+    # §1 compensation where it is due: the fee let off in speech.
+    ("您看这样行不行：我先给您复机，滞纳金免了，三百元今天下午到账。", "compensation"),
+    ("滞纳金我给您免掉。", "compensation"),
+])
+def test_spoken_forms_misfire(rules, text, behaviour):
+    assert behaviour in read_reply(rules, "billing-error", text).present
+
+
+def test_a_fee_not_let_off_is_a_refusal_stays(rules):
+    got = read_reply(rules, "billing-error", "我们不能给您免掉滞纳金。").present
+    assert "refusal" in got and "compensation" not in got
