@@ -661,6 +661,8 @@ def _drop_leading_but(rules: Rulebook, sentence: str, lang: str) -> str:
     for h in hits:
         if h.start == lead and h.behaviour in rules.but_discounts:
             rest = sentence[h.end:].lstrip(" ,，、")
+            if not rest.strip(_MARKS + " \t\n"):
+                return ""  # the sentence was the but-word alone (不过？): nothing is left to say
             return sentence[:lead] + (_upper_first(rest) if lang == "en" else rest)
     return sentence
 

@@ -51,3 +51,13 @@ def test_added_lines_follow_traditional_input(text):
 
     better = suggestion(text)
     assert opencc.OpenCC("s2t").convert(better) == better, better
+
+
+def test_a_but_word_alone_after_a_rewrite_leaves_no_stray_mark():
+    # Found by hypothesis: "人为原因。不过？" repaired to "…操作的？？". Once the first sentence is
+    # rewritten, the but-word of the next goes (§5), and with it the sentence it was.
+    from simulator.coaching import repair
+
+    state = start(RULES, "dongle-defect", "analytical", seed=0, lang="zh")
+    base, _ = repair(RULES, step(state, "人为原因。不过？"), "zh")
+    assert "？？" not in base and base.count("？") <= 1, base

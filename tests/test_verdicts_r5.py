@@ -162,3 +162,22 @@ def test_spoken_forms_misfire(rules, text, behaviour):
 def test_a_fee_not_let_off_is_a_refusal_stays(rules):
     got = read_reply(rules, "billing-error", "我们不能给您免掉滞纳金。").present
     assert "refusal" in got and "compensation" not in got
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 arguing: the customer blamed for not listening.
+    ("我已经跟您说过三遍了！", "argue"),
+    ("我不是跟你说过了吗？", "argue"),
+    # §5 mocking: a sarcastic give-in.
+    ("行行行，您说什么就是什么。", "rudeness_sarcasm"),
+    # §5 a hostile rhetorical question is no fact-finding.
+    ("你到底想不想解决问题？", "rush_calm_down"),
+])
+def test_impatience_and_sarcasm_misfire(rules, text, behaviour):
+    got = present(rules, text)
+    assert behaviour in got and "asks_questions" not in got, got
+
+
+@pytest.mark.parametrize("text", ["之前跟您说过的方案，我今天下午三点前给您落实。", "请问您还想不想保留这个号码？"])
+def test_plain_reference_and_questions_stay(rules, text):
+    assert rules.negative_ids.isdisjoint(present(rules, text))
