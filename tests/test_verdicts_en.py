@@ -213,3 +213,59 @@ def test_english_reassurance_verdict(rules, text):
 @pytest.mark.parametrize("text", ["It works fine for everyone else.", "It's working fine for other customers."])
 def test_everyone_else_is_fine_is_the_forbidden_phrase_verdict(rules, text):
     assert "forbidden_phrase" in counted(rules, text)
+
+
+# ------------------------------------------------ 7. round two: phrase families a second held-out set missed
+# A second set of fresh replies, run after round one, still found English the lexicon did not
+# read. Each family below is the English of a move domain.md names.
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §2.2 换作是我也会着急 / 我能体会; intensifiers ("entirely", "totally") inside a phrase.
+    ("I would be fed up too.", "acknowledge_feelings"),
+    ("I can see why you'd feel let down.", "acknowledge_feelings"),
+    ("I can totally see why you're cross.", "acknowledge_feelings"),
+    ("That's entirely on me.", "ownership"),
+    # §2.1 有什么可以帮您.
+    ("Anything else I can help you with today?", "willing_to_serve"),
+    # §3.1 the details a desk asks for.
+    ("What's the postcode there?", "fact_question"),
+    ("Can I take your details please?", "fact_question"),
+    # §5 take notes, show urgency; §7 track it now.
+    ("I've made a note of that on the file.", "concrete_action"),
+    ("Your complaint has been logged.", "concrete_action"),
+    ("I'll chase the courier for you.", "concrete_action"),
+    # §3 promise an answer; §4 贯彻落实.
+    ("I'll give you a ring when I hear back.", "follow_up"),
+    ("I'll drop you an email once it's done.", "follow_up"),
+    # §5 我不知道.
+    ("I haven't got a clue what happened there.", "forbidden_phrase"),
+    ("Not a clue, sorry.", "forbidden_phrase"),
+    # §5 refusing outright; 我们的系统出故障了 as an excuse.
+    ("Nope.", "refusal"),
+    ("It's outside our control, unfortunately.", "excuse"),
+    # §4 不得推诿.
+    ("You'll have to ring the council about that.", "pass_the_buck"),
+    ("You need to phone the insurer.", "pass_the_buck"),
+    # §5 calm tone, let them vent; commanding tone.
+    ("Don't talk to me like that.", "rush_calm_down"),
+    ("There's no need to be rude.", "rush_calm_down"),
+    ("Tell me your account number.", "rush_calm_down"),
+    # §5 mocking: 生气也没用.
+    ("Shouting at me isn't going to help.", "rudeness_sarcasm"),
+    ("Getting angry won't help, sir.", "rudeness_sarcasm"),
+    # §2.3 tell them your name: the call-centre greeting.
+    ("You're through to Amir in billing.", "introduce_self"),
+    ("Hi, you're speaking with Hannah.", "introduce_self"),
+])
+def test_round_two_families_verdict(rules, text, behaviour):
+    present = counted(rules, text)
+    assert behaviour in present, sorted(present)
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("Could you tell me your postcode?", "rush_calm_down"),   # a request, not an order
+    ("You're through to the billing team.", "introduce_self"),  # no name
+    ("Please tell me if the clue is on the receipt.", "forbidden_phrase"),
+])
+def test_round_two_look_alikes_stay(rules, text, behaviour):
+    assert behaviour not in counted(rules, text)
