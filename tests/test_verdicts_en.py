@@ -269,3 +269,94 @@ def test_round_two_families_verdict(rules, text, behaviour):
 ])
 def test_round_two_look_alikes_stay(rules, text, behaviour):
     assert behaviour not in counted(rules, text)
+
+
+# ------------------------------------------------ 8. round three: English times (§3 promise by an agreed time)
+# The concrete-time signal read "周三" and "下周" in Chinese but not "Wednesday" or "next week"
+# without a "by"/"on" before them, nor "in 20 mins", "before 5" or "by close of business".
+
+@pytest.mark.parametrize("text", [
+    "I'll call you Wednesday to confirm.",
+    "I'll ring u back in 20 mins.",
+    "I'll email you the report before 5.",
+    "I'll have it fixed by close of business.",
+    "I'll get back to you next week with the result.",
+    "I'll chase it and update you by EOD.",
+])
+def test_english_times_make_a_commitment_verdict(rules, text):
+    present = counted(rules, text)
+    assert "time_commitment" in present, sorted(present)
+
+
+@pytest.mark.parametrize("text", [
+    "Did you call us on Wednesday?",          # a date asked about (§3.1)
+    "The price went up by 5 percent.",        # a number, no time
+    "I'll look into it.",
+])
+def test_no_time_no_commitment_stays(rules, text):
+    assert "time_commitment" not in counted(rules, text)
+
+
+# ------------------------------------------------ 9. round three: phrase families a third held-out set missed
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("We've messed this up, I'm sorry.", "ownership"),                   # §5 admit a mistake at once
+    ("Who did you deal with last time?", "fact_question"),               # §3.1
+    ("When exactly did the bill arrive?", "fact_question"),
+    ("That isn't something we can change.", "negative_language"),        # §5 我不能
+    ("We don't do that here.", "negative_language"),
+    ("You obviously didn't read the terms.", "blame_customer"),          # §5 implying fault
+    ("Well, that's your problem.", "blame_customer"),
+    ("You're the first customer to ever complain about this.", "doubt_customer"),  # §5 怎么别人都没问题
+    ("Sorry, we're shut.", "forbidden_phrase"),                          # §5 我们下班了
+    ("It'll get done when it gets done.", "vague"),                      # §5 打太极
+    ("If you'd backed up like we advised, this wouldn't have happened.", "lecture"),  # §1 "you should have…"
+    ("Thanks for bearing with me.", "hold_politely"),                    # §3 thank them after a hold
+    ("It was my colleague who got it wrong, not me.", "deny_responsibility"),  # §5 blaming colleagues
+    ("The courier is to blame here.", "deny_responsibility"),
+])
+def test_round_three_families_verdict(rules, text, behaviour):
+    present = counted(rules, text)
+    assert behaviour in present, sorted(present)
+
+
+# ------------------------------------------------ 10. a hedged promise is no commitment
+# §3 "promise an answer by an agreed time, and never miss it"; §5 vague, evasive language;
+# §1 the analytical type: vague answers, over-promising. A time excuses "as soon as possible"
+# (尽快，今天下午三点前给您回电 commits), but not a hedge on the promise itself: "I'll try to
+# call you tomorrow", "I might be able to get someone out on Thursday", "hopefully by Friday"
+# (也许明天能给您回电) leave the customer nothing to hold the company to. A hedge stays vague
+# beside a time, and voids the commitment in its clause (vague ``hedges``).
+
+HEDGED = [
+    "I'll try to call you back tomorrow.",
+    "I may be able to send an engineer on Friday.",
+    "Hopefully I'll have an update for you by 5pm.",
+    "I'll do my best to get it fixed by tomorrow morning.",
+    "We're going to try and get someone out to you this afternoon.",
+    "也许明天能给您回电。",
+    "我们说不定下周一就能派工程师上门。",
+]
+
+
+@pytest.mark.parametrize("text", HEDGED)
+def test_a_hedged_promise_is_vague_not_a_commitment_verdict(rules, text):
+    present = counted(rules, text)
+    assert "vague" in present and "time_commitment" not in present, sorted(present)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll call you back by 3pm today.",
+    "We'll fix it as soon as possible, and I'll call you back by 3pm today.",
+    "我们会尽快处理，今天下午三点前给您回电。",
+    "尽快在今天下午三点前给您回电。",
+])
+def test_a_firm_promise_stays(rules, text):
+    present = counted(rules, text)
+    assert "time_commitment" in present and "vague" not in present, sorted(present)
+
+
+def test_a_hedge_in_another_clause_leaves_the_commitment_verdict(rules):
+    # The promise is firm; the hedge about something else is still vague (§5).
+    present = counted(rules, "I'll call you back by 3pm today. Hopefully it's a quick fix.")
+    assert {"time_commitment", "vague"} <= present, sorted(present)
