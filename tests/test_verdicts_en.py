@@ -360,3 +360,328 @@ def test_a_hedge_in_another_clause_leaves_the_commitment_verdict(rules):
     # The promise is firm; the hedge about something else is still vague (§5).
     present = counted(rules, "I'll call you back by 3pm today. Hopefully it's a quick fix.")
     assert {"time_commitment", "vague"} <= present, sorted(present)
+
+
+# ------------------------------------------------ 11. the held-out probe
+# The replies of this audit, each with the verdict domain.md gives it, written down before
+# the set was run: behaviours it must show, must not show, and for the analytical customer on
+# the general complaint whether anger must fall ("down") or rise ("up"). The first set was
+# written before any fix (32 of 115 misread); the second after round one (18 of 35 misread);
+# the third after round two (19 of 35 misread): phrase lists do not carry over to new English
+# wording on their own, so each round's misses were fixed as families, not sentences.
+# MISREAD holds the replies that were misread when their set was first run: each is a
+# ``*_verdict`` test that failed before its fix; the others are ``*_stays`` guards.
+# One expectation was corrected, not the engine: "Nope." was expected to be too_short, which the
+# limits define as three characters or fewer; it is read as the refusal it is (§5).
+
+PROBE = [
+    # --- first set (written before any fix)
+    ("Hi, I'm really sorry you've had to chase this. My name is Priya and I'll be looking after your case from here.", {'apology', 'introduce_self', 'ownership'}, {'empty_apology'}, 'down'),
+    ("I completely understand why you're frustrated, anyone would be.", {'acknowledge_feelings'}, set(), 'down'),
+    ("That sounds really frustrating, I'm sorry.", {'acknowledge_feelings', 'apology'}, set(), None),
+    ("I'll call you back by 3pm today with an update.", {'follow_up', 'time_commitment'}, {'vague'}, 'down'),
+    ("I'll ring you back before 5 o'clock this afternoon.", {'follow_up', 'time_commitment'}, set(), 'down'),
+    ('Could you tell me when you first noticed the problem?', {'fact_question'}, set(), 'down'),
+    ('When did you first notice this?', {'fact_question'}, set(), 'down'),
+    ('Whats ur order number', {'fact_question'}, {'rush_calm_down'}, None),
+    ('Which date was the payment made on?', {'fact_question'}, set(), 'down'),
+    ('Can I just check - did you pay by card or by bank transfer?', {'fact_question'}, {'doubt_customer'}, 'down'),
+    ('So just to confirm, you were charged twice on the 3rd, is that right?', {'check_understanding'}, {'doubt_customer'}, 'down'),
+    ('The reason this happened is that the payment was applied to an old account.', {'explain_reason'}, set(), 'down'),
+    ("This happened because our engineer skipped the backup step. That was our mistake and I'm sorry.", {'apology', 'explain_reason', 'ownership'}, {'blame_customer', 'empty_apology'}, 'down'),
+    ("I've escalated this to our billing team and I'll personally call you back by 4pm tomorrow.", {'concrete_action', 'follow_up', 'ownership', 'time_commitment'}, {'unowned_handover'}, 'down'),
+    ('You have two options: we can send an engineer tomorrow morning, or I can book you in for Friday. Which would you prefer?', {'offer_options'}, set(), 'down'),
+    ("I'm going to look into this right now for you.", {'concrete_action'}, {'vague'}, 'down'),
+    ("I'm going to sort this out for you today.", {'ownership'}, set(), 'down'),
+    ("Leave it with me, I'll sort it out.", {'ownership'}, set(), 'down'),
+    ('Thanks for your patience while I checked that.', {'thank_complaint'}, set(), 'down'),
+    ('Thank you for bringing this to our attention.', {'thank_complaint'}, set(), 'down'),
+    ('Please hold for a moment while I check your account.', {'concrete_action', 'hold_politely'}, set(), 'down'),
+    ('Sorry to keep you waiting, thanks for holding.', {'hold_politely'}, set(), None),
+    ("To make sure this doesn't happen again, I've flagged it with our team lead for retraining.", {'prevention'}, set(), 'down'),
+    ("Don't worry, we'll get this sorted for you.", {'reassure'}, set(), 'down'),
+    ('Let me see what I can do for you.', {'can_do'}, set(), 'down'),
+    ("I'm Tom from the support team and I'll be your point of contact until this is resolved.", {'introduce_self', 'ownership'}, set(), 'down'),
+    ('This is Sarah speaking, how can I help?', {'introduce_self', 'willing_to_serve'}, set(), 'down'),
+    ("I understand, and I apologise for the inconvenience. I'll get an engineer out to you tomorrow before noon.", {'acknowledge_feelings', 'apology', 'concrete_action', 'time_commitment'}, {'empty_apology'}, 'down'),
+    ('i am so sorry for the trouble ive booked an engineer for tomorrow 9am', {'apology', 'concrete_action', 'time_commitment'}, {'empty_apology'}, 'down'),
+    ('Let me transfer you to the right department.', {'handover', 'unowned_handover'}, set(), 'up'),
+    ("I'll pass this on to our technical team.", {'handover', 'unowned_handover'}, set(), None),
+    ("You'll need to contact the manufacturer about that.", {'pass_the_buck'}, set(), 'up'),
+    ("That's not my department, you'll have to call billing.", {'pass_the_buck'}, set(), 'up'),
+    ("That's not really my job.", {'not_my_job'}, set(), 'up'),
+    ("It's not my problem.", {'not_my_job'}, set(), 'up'),
+    ("I can't do anything about that.", {'negative_language'}, set(), 'up'),
+    ("There's nothing I can do.", {'negative_language'}, set(), 'up'),
+    ("Unfortunately that's just not possible.", {'refusal'}, set(), 'up'),
+    ("No, we won't be doing that.", {'refusal'}, set(), 'up'),
+    ("We don't offer that service.", {'negative_language'}, set(), 'up'),
+    ('You should have read the terms before signing.', {'lecture'}, set(), 'up'),
+    ('You should of checked the box before submitting.', {'lecture'}, set(), 'up'),
+    ("If you'd read the email we sent you'd know this.", {'lecture'}, set(), 'up'),
+    ('You must have entered the wrong card number.', {'blame_customer'}, set(), 'up'),
+    ("It's because you didn't update the app.", {'blame_customer'}, set(), 'up'),
+    ('Calm down, sir.', {'rush_calm_down'}, set(), 'up'),
+    ("There's no need to shout.", {'rush_calm_down'}, set(), 'up'),
+    ('Are you sure you paid it?', {'doubt_customer'}, set(), 'up'),
+    ('Are you SURE you actually sent it?', {'doubt_customer'}, set(), 'up'),
+    ("I don't know.", {'forbidden_phrase'}, set(), 'up'),
+    ('No idea, sorry.', {'forbidden_phrase'}, set(), 'up'),
+    ("We're closed now, call back tomorrow.", {'forbidden_phrase'}, {'time_commitment'}, 'up'),
+    ('What is it now?', {'forbidden_phrase'}, set(), 'up'),
+    ('It works fine for everyone else.', {'forbidden_phrase'}, set(), 'up'),
+    ("Our system was down, that's why.", {'excuse'}, set(), 'up'),
+    ("We've always done it this way.", {'hide_behind_policy'}, set(), 'up'),
+    ("That's company policy, I'm afraid.", {'hide_behind_policy'}, set(), 'up'),
+    ("We'll get back to you as soon as possible.", {'follow_up', 'vague'}, {'time_commitment'}, None),
+    ('Someone will be in touch soon.', {'handover', 'unowned_handover', 'vague'}, {'follow_up'}, 'up'),
+    ("We'll try to get it done sometime next week.", {'vague'}, {'time_commitment'}, None),
+    ('It should be fixed soon hopefully.', {'vague'}, set(), 'up'),
+    ("If I can, I'll try and call you tomorrow.", {'vague'}, {'time_commitment'}, None),
+    ('I might be able to get someone out on Thursday.', {'vague'}, {'time_commitment'}, None),
+    ('I promise it will never happen again.', {'over_promise'}, set(), None),
+    ("I guarantee it'll be fixed in no time.", {'over_promise'}, set(), None),
+    ('Oh great, another complaint. What now?', {'forbidden_phrase'}, set(), 'up'),
+    ('Sure, whatever you say.', {'rudeness_sarcasm'}, set(), 'up'),
+    ('I totally get how annoying this is, but rules are rules.', {'acknowledge_feelings', 'but_reversal', 'hide_behind_policy'}, set(), 'up'),
+    ('I understand your frustration, however there is nothing we can do.', {'acknowledge_feelings', 'but_reversal', 'refusal'}, set(), 'up'),
+    ("I'm sorry but you'll have to wait like everyone else.", {'apology', 'rush_calm_down'}, set(), 'up'),
+    ('Sorry for the inconvenience.', {'apology', 'empty_apology'}, set(), None),
+    ('I apologise. Let me pull up your account now.', {'apology', 'concrete_action'}, {'empty_apology'}, 'down'),
+    ('Could you send me a screenshot of the error?', {'fact_question'}, {'rush_calm_down'}, 'down'),
+    ('Give me your account number.', {'rush_calm_down'}, set(), 'up'),
+    ('Kindly share your account number so I can check.', {'fact_question'}, {'rush_calm_down'}, 'down'),
+    ("I'm not sure, maybe try restarting it?", {'vague'}, set(), None),
+    ('Have you tried turning it off and on again?', set(), {'blame_customer', 'lecture'}, None),
+    ("That's not what happened, our records show you cancelled.", {'argue'}, set(), 'up'),
+    ("I hear what you're saying, and you're right, we should have called you back.", {'acknowledge_feelings', 'ownership'}, {'lecture'}, 'down'),
+    ("We should've done better here, and I'm sorry.", {'apology', 'ownership'}, {'empty_apology', 'lecture'}, 'down'),
+    ("That's on us, I'm sorry.", {'apology', 'ownership'}, {'empty_apology'}, 'down'),
+    ("I'll look into it and get back to you.", {'concrete_action', 'follow_up'}, set(), 'down'),
+    ('Can you hold on a sec while I check with my supervisor?', {'concrete_action', 'hold_politely'}, {'unowned_handover'}, 'down'),
+    ('Not my call, mate.', {'not_my_job'}, set(), 'up'),
+    ('Pls be patient, we r working on it', {'vague'}, set(), 'up'),
+    ("I've gone ahead and booked an engineer for tomorrow between 8 and 12.", {'concrete_action', 'time_commitment'}, set(), 'down'),
+    ("I'm really sorry, that's totally unacceptable and I'd be furious too.", {'acknowledge_feelings', 'apology'}, set(), 'down'),
+    ('I can see how upsetting this must be.', {'acknowledge_feelings'}, set(), 'down'),
+    ('I know how annoying this must be.', {'acknowledge_feelings'}, set(), 'down'),
+    ("Totally understandable that you're upset.", {'acknowledge_feelings'}, set(), 'down'),
+    ('I appreciate this has been really frustrating for you.', {'acknowledge_feelings'}, set(), 'down'),
+    ('I realise this has been a nightmare for you.', {'acknowledge_feelings'}, set(), 'down'),
+    ("I'm sorry you feel that way.", {'deny_responsibility'}, {'apology'}, 'up'),
+    ("Please be assured I'll keep you updated every step of the way.", {'follow_up', 'reassure'}, set(), 'down'),
+    ("WHY DIDN'T YOU READ THE INSTRUCTIONS", {'blame_customer', 'shouting'}, set(), 'up'),
+    ("I'm going to need you to calm down.", {'rush_calm_down'}, set(), 'up'),
+    ('As I said before, the engineer will come on Tuesday.', {'argue'}, set(), 'up'),
+    ('Hiya, sorry bout that! ill get it fixed asap', {'apology', 'ownership'}, {'empty_apology'}, 'down'),
+    ('im sorry, ill check that for you now', {'apology', 'concrete_action'}, {'empty_apology'}, 'down'),
+    ('dont worry, ill sort it', {'ownership', 'reassure'}, set(), 'down'),
+    ("I'll get this fixed for you by end of day today.", {'ownership', 'time_commitment'}, {'vague'}, 'down'),
+    ("Honestly, it's not rocket science, just restart it.", {'lecture'}, set(), 'up'),
+    ("It's not a big deal, these things happen.", {'excuse', 'rudeness_sarcasm'}, set(), 'up'),
+    ("Thank you for waiting. I've found the issue and I've moved the payment across; your line will be back on within the hour.", {'concrete_action', 'hold_politely', 'time_commitment'}, set(), 'down'),
+    ("I'm afraid we don't have any engineers available this week.", {'refusal'}, set(), 'up'),
+    ("I'll have to check with someone and get back to you.", {'follow_up'}, set(), None),
+    ("It's not our fault the courier lost it.", {'deny_responsibility'}, {'ownership'}, 'up'),
+    ("We're not responsible for third-party delays.", {'deny_responsibility'}, set(), 'up'),
+    ('Im not able to help with that.', {'negative_language'}, set(), 'up'),
+    ("I won't be able to help with that, I'm afraid.", {'negative_language'}, set(), 'up'),
+    ("We'll see what we can do.", {'vague'}, set(), None),
+    ('Good question! Let me find out for you right away.', {'concrete_action'}, set(), 'down'),
+    ("I'll find out and call you back within 2 hours.", {'follow_up', 'time_commitment'}, set(), 'down'),
+    ("I'm glad you called, I'll make this right.", {'ownership'}, set(), 'down'),
+    ("I'll make sure an engineer calls you before 11am tomorrow.", {'ownership', 'time_commitment'}, {'unowned_handover'}, 'down'),
+    # --- second set (written after round one)
+    ("Good afternoon, you're through to Jake. I'm sorry to hear the engineer didn't show up.", {'apology', 'introduce_self'}, set(), None),
+    ("I completely get why you'd be fed up. Let me get this booked in for you now.", {'acknowledge_feelings', 'concrete_action'}, set(), 'down'),
+    ('Ok so basically the payment bounced because the card had expired.', {'explain_reason'}, {'blame_customer'}, None),
+    ('you need to ring the bank about that not us', {'pass_the_buck'}, set(), 'up'),
+    ("Sorry mate, nothing I can do, the system won't let me.", {'apology', 'hide_behind_policy', 'negative_language'}, set(), 'up'),
+    ("Honestly I haven't got a clue.", {'forbidden_phrase'}, set(), 'up'),
+    ("I've no idea why it did that.", {'forbidden_phrase'}, set(), 'up'),
+    ("We're gonna get this sorted today, I promise.", {'reassure'}, set(), 'down'),
+    ("Right, I've put a note on your account and I'll ring you tomorrow at 10 to confirm.", {'concrete_action', 'follow_up', 'time_commitment'}, set(), 'down'),
+    ('Could you pop the reference number in the chat for me?', {'fact_question'}, {'rush_calm_down'}, 'down'),
+    ('Tell me your postcode.', {'rush_calm_down'}, set(), 'up'),
+    ('What postcode is the property?', {'fact_question'}, set(), 'down'),
+    ("Apologies for the mix-up, that's entirely on us.", {'apology', 'ownership'}, {'empty_apology'}, 'down'),
+    ("Thanks for your patience, I know it's been a long wait.", {'thank_complaint'}, set(), 'down'),
+    ("I'm afraid that's just how it works.", {'hide_behind_policy'}, set(), 'up'),
+    ("Look, I've already explained this twice.", {'argue'}, set(), 'up'),
+    ("You'll just have to wait like everyone else.", {'rush_calm_down'}, set(), 'up'),
+    ('Is there anything else I can help with today?', {'willing_to_serve'}, set(), None),
+    ("If it's still not working by Friday, give me a call on my direct line and I'll sort it.", {'follow_up', 'ownership'}, set(), 'down'),
+    ("I'd be gutted too, honestly.", {'acknowledge_feelings'}, set(), 'down'),
+    ("I can totally see why you're annoyed.", {'acknowledge_feelings'}, set(), 'down'),
+    ("We dropped the ball here and I'm sorry.", {'apology', 'ownership'}, {'empty_apology'}, 'down'),
+    ('Did you try switching it off and on?', set(), {'blame_customer'}, None),
+    ("Unfortunately that's outside of our control.", {'excuse'}, set(), 'up'),
+    ("We'll aim to have it back to you by the end of next week.", set(), set(), None),
+    ("I'll personally chase the warehouse and email you before 5.", {'follow_up', 'ownership', 'time_commitment'}, set(), 'down'),
+    ('ur account shows 2 payments, ill look into why', {'concrete_action'}, set(), 'down'),
+    ('Nope.', {'refusal'}, set(), 'up'),
+    ('we r looking into it', set(), set(), None),
+    ("Please don't take that tone with me.", {'rush_calm_down'}, set(), 'up'),
+    ("I understand you're upset but shouting at me won't help.", {'acknowledge_feelings', 'but_reversal'}, set(), 'up'),
+    ("That's a really fair point and I'm sorry we missed it.", {'acknowledge_feelings', 'apology'}, set(), 'down'),
+    ('Your case has been logged, reference 48213.', {'concrete_action'}, set(), None),
+    ("I'll have an engineer with you by 2pm.", {'concrete_action', 'time_commitment'}, set(), 'down'),
+    ("Let me just grab your details and I'll get this moving.", set(), set(), 'down'),
+    # --- third set (written after round two)
+    ("Hello, I'm Dan, thanks for getting in touch. I'm sorry the refund hasn't appeared yet.", {'apology', 'introduce_self', 'thank_complaint'}, set(), None),
+    ('I can appreciate how annoying that is.', {'acknowledge_feelings'}, set(), 'down'),
+    ("It's our error and I'll put it right today.", {'ownership'}, set(), 'down'),
+    ("We've messed this up and I apologise.", {'apology', 'ownership'}, {'empty_apology'}, 'down'),
+    ('What was the name of the person you spoke to?', {'fact_question'}, set(), 'down'),
+    ("When exactly did the engineer say he'd come?", {'fact_question'}, set(), 'down'),
+    ("I'll be honest, that shouldn't have happened.", {'ownership'}, set(), 'down'),
+    ('Just bear with me two minutes while I pull up your file.', {'concrete_action', 'hold_politely'}, set(), 'down'),
+    ("I've rung the depot and a driver is on the way now.", {'concrete_action'}, set(), 'down'),
+    ("i'll ring u back in 20 mins", {'follow_up', 'time_commitment'}, set(), 'down'),
+    ("That's not something I can help with.", {'negative_language'}, set(), 'up'),
+    ("We don't do that, sorry.", {'negative_language'}, set(), 'up'),
+    ('Read the email we sent you.', {'lecture'}, set(), 'up'),
+    ("You clearly didn't read the terms.", {'blame_customer'}, set(), 'up'),
+    ("Yeah well that's your problem not mine.", {'blame_customer'}, set(), 'up'),
+    ("Don't get shirty with me.", {'rush_calm_down'}, set(), 'up'),
+    ("Are you sure you didn't cancel it yourself?", {'doubt_customer'}, set(), 'up'),
+    ("You're the first person to ever complain about this.", {'doubt_customer'}, set(), 'up'),
+    ('Nobody else has had this issue.', {'forbidden_phrase'}, set(), 'up'),
+    ("Sorry, we're shut.", {'forbidden_phrase'}, set(), 'up'),
+    ("That's just the way it is I'm afraid.", {'hide_behind_policy'}, set(), 'up'),
+    ("It'll get done when it gets done.", {'vague'}, set(), 'up'),
+    ("We're looking into it and will update you in due course.", {'vague'}, {'time_commitment'}, None),
+    ('I hope to be able to call you by Friday.', set(), {'time_commitment'}, None),
+    ("I'll do my best to get someone there by 5pm.", {'vague'}, {'time_commitment'}, None),
+    ('I totally understand, let me see what options we have.', {'acknowledge_feelings'}, set(), 'down'),
+    ('Would you prefer a call back or an email?', {'offer_options'}, set(), 'down'),
+    ("To recap: I've logged it, the engineer comes Thursday 9-12, and I'll call you Wednesday to confirm.", {'concrete_action', 'follow_up', 'summarise', 'time_commitment'}, set(), 'down'),
+    ("If you had backed up like we advised, this wouldn't have happened.", {'lecture'}, set(), 'up'),
+    ('Cheers for bearing with me.', {'hold_politely'}, set(), None),
+    ('My colleague messed it up, not me.', {'deny_responsibility'}, set(), 'up'),
+    ("The courier's to blame here, not us.", {'deny_responsibility'}, set(), 'up'),
+    ('Sorry for any inconvenience caused.', {'apology', 'empty_apology'}, set(), None),
+    ("I'm so sorry. I've arranged a replacement to be delivered tomorrow before 1pm.", {'apology', 'concrete_action', 'time_commitment'}, {'empty_apology'}, 'down'),
+    ('Ugh, what is it this time?', {'forbidden_phrase'}, set(), 'up'),
+]
+
+# Misread when first run (see above).
+MISREAD = {
+    "Apologies for the mix-up, that's entirely on us.",
+    'Can I just check - did you pay by card or by bank transfer?',
+    'Can you hold on a sec while I check with my supervisor?',
+    'Cheers for bearing with me.',
+    "Don't get shirty with me.",
+    "Good afternoon, you're through to Jake. I'm sorry to hear the engineer didn't show up.",
+    "Hi, I'm really sorry you've had to chase this. My name is Priya and I'll be looking after your case from here.",
+    'Hiya, sorry bout that! ill get it fixed asap',
+    "Honestly I haven't got a clue.",
+    'I appreciate this has been really frustrating for you.',
+    "I can totally see why you're annoyed.",
+    "I completely get why you'd be fed up. Let me get this booked in for you now.",
+    "I hear what you're saying, and you're right, we should have called you back.",
+    'I might be able to get someone out on Thursday.',
+    'I realise this has been a nightmare for you.',
+    "I understand you're upset but shouting at me won't help.",
+    "I'd be gutted too, honestly.",
+    "I'll do my best to get someone there by 5pm.",
+    "I'll personally chase the warehouse and email you before 5.",
+    "I'm Tom from the support team and I'll be your point of contact until this is resolved.",
+    "I'm afraid we don't have any engineers available this week.",
+    "I'm glad you called, I'll make this right.",
+    "I'm going to look into this right now for you.",
+    "I'm going to sort this out for you today.",
+    "I'm really sorry, that's totally unacceptable and I'd be furious too.",
+    "I've gone ahead and booked an engineer for tomorrow between 8 and 12.",
+    "If I can, I'll try and call you tomorrow.",
+    "If you had backed up like we advised, this wouldn't have happened.",
+    'Im not able to help with that.',
+    'Is there anything else I can help with today?',
+    'It works fine for everyone else.',
+    "It'll get done when it gets done.",
+    "It's because you didn't update the app.",
+    "Let me just grab your details and I'll get this moving.",
+    'My colleague messed it up, not me.',
+    'Nope.',
+    "Our system was down, that's why.",
+    "Please be assured I'll keep you updated every step of the way.",
+    "Please don't take that tone with me.",
+    'Please hold for a moment while I check your account.',
+    'Read the email we sent you.',
+    "Right, I've put a note on your account and I'll ring you tomorrow at 10 to confirm.",
+    "Sorry, we're shut.",
+    'Tell me your postcode.',
+    "Thank you for waiting. I've found the issue and I've moved the payment across; your line will be back on within the hour.",
+    "That's not something I can help with.",
+    "The courier's to blame here, not us.",
+    'The reason this happened is that the payment was applied to an old account.',
+    "To recap: I've logged it, the engineer comes Thursday 9-12, and I'll call you Wednesday to confirm.",
+    "Totally understandable that you're upset.",
+    "Unfortunately that's outside of our control.",
+    "WHY DIDN'T YOU READ THE INSTRUCTIONS",
+    "We don't do that, sorry.",
+    "We should've done better here, and I'm sorry.",
+    "We've messed this up and I apologise.",
+    'What postcode is the property?',
+    'What was the name of the person you spoke to?',
+    "When exactly did the engineer say he'd come?",
+    'Which date was the payment made on?',
+    "Yeah well that's your problem not mine.",
+    "You clearly didn't read the terms.",
+    'You should of checked the box before submitting.',
+    "You're the first person to ever complain about this.",
+    'Your case has been logged, reference 48213.',
+    'dont worry, ill sort it',
+    'i am so sorry for the trouble ive booked an engineer for tomorrow 9am',
+    "i'll ring u back in 20 mins",
+    'im sorry, ill check that for you now',
+    'you need to ring the bank about that not us',
+}
+
+# Left unfixed, with the reason (strict xfail: a fix must remove the entry).
+LEFT = {
+    # An excuse given as the reason (§5 系统出故障了) still earns explain_reason, which the
+    # analytical type weighs more than the excuse costs. rules/engine.yaml keeps excuses out of
+    # the jabs on purpose ("about the case, not the customer"); changing that is a weighting
+    # decision for the whole engine, not an English-lexicon fix.
+    "Our system was down, that's why.",
+    # Bad news phrased as what is missing ("we don't have any … available") is no listed
+    # refusal; a phrase for it would also read "we don't have any record of…" (a fact).
+    "I'm afraid we don't have any engineers available this week.",
+    # An imperative lecture ("Read the email…") looks like "I've read the email you sent";
+    # only a clause-opening frame could tell them apart.
+    "Read the email we sent you.",
+    # Regional slang for "don't be rude to me" (§5 calm tone): left to a later round.
+    "Don't get shirty with me.",
+}
+
+
+def _probe(rules, text, must, must_not, direction):
+    present = counted(rules, text)
+    assert must <= present, (sorted(must - present), sorted(present))
+    assert not (must_not & present), (sorted(must_not & present), sorted(present))
+    if direction is not None:
+        turn = first(rules, text)
+        moved = turn.anger_after - turn.anger_before
+        assert (moved < 0) if direction == "down" else (moved > 0), (moved, turn.changes)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not", "direction"), [
+    pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="left unfixed, see LEFT"))
+    if case[0] in LEFT else case
+    for case in PROBE if case[0] in MISREAD
+])
+def test_held_out_probe_misread_verdict(rules, text, must, must_not, direction):
+    _probe(rules, text, must, must_not, direction)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not", "direction"), [case for case in PROBE if case[0] not in MISREAD])
+def test_held_out_probe_read_right_stays(rules, text, must, must_not, direction):
+    _probe(rules, text, must, must_not, direction)
+
+
+def test_the_probe_is_large_and_mixed():
+    assert len(PROBE) >= 80
+    assert all(t.isascii() or "’" in t for t, *_ in PROBE)
+    assert sum(d == "down" for *_, d in PROBE) >= 30 and sum(d == "up" for *_, d in PROBE) >= 30
+    assert {t for t, *_ in PROBE} >= MISREAD >= LEFT
