@@ -367,7 +367,8 @@ def test_a_hedge_in_another_clause_leaves_the_commitment_verdict(rules):
 # the set was run: behaviours it must show, must not show, and for the analytical customer on
 # the general complaint whether anger must fall ("down") or rise ("up"). The first set was
 # written before any fix (32 of 115 misread); the second after round one (18 of 35 misread);
-# the third after round two (19 of 35 misread): phrase lists do not carry over to new English
+# the third after round two (19 of 35 misread); the fourth after round three (11 of 35
+# misread): phrase lists do not carry over to new English
 # wording on their own, so each round's misses were fixed as families, not sentences.
 # MISREAD holds the replies that were misread when their set was first run: each is a
 # ``*_verdict`` test that failed before its fix; the others are ``*_stays`` guards.
@@ -563,10 +564,57 @@ PROBE = [
     ('Sorry for any inconvenience caused.', {'apology', 'empty_apology'}, set(), None),
     ("I'm so sorry. I've arranged a replacement to be delivered tomorrow before 1pm.", {'apology', 'concrete_action', 'time_commitment'}, {'empty_apology'}, 'down'),
     ('Ugh, what is it this time?', {'forbidden_phrase'}, set(), 'up'),
+    # --- fourth set (written after round three)
+    ("Hi Maria, thanks for reaching out. I'm really sorry your order arrived damaged. I've issued a replacement which will ship today.", {'apology', 'concrete_action', 'thank_complaint', 'time_commitment'}, {'empty_apology'}, 'down'),
+    ('We apologize for any inconvenience this may have caused.', {'apology', 'empty_apology'}, set(), None),
+    ('Your feedback is important to us and has been shared with the relevant team.', set(), {'time_commitment'}, None),
+    ('I understand this has been frustrating. Could you please share the order number so I can look into it?', {'acknowledge_feelings', 'fact_question'}, set(), 'down'),
+    ('Unfortunately, we are unable to process your request at this time.', {'negative_language'}, set(), 'up'),
+    ('As per our policy, items must be returned within 30 days.', {'hide_behind_policy'}, set(), 'up'),
+    ("I've gone ahead and applied a credit to your account.", {'concrete_action'}, set(), 'down'),
+    ('Please allow 5-7 business days for the update to take effect.', set(), set(), None),
+    ('Our team is currently experiencing high volumes.', {'excuse'}, set(), 'up'),
+    ("Rest assured, I'm on it.", {'reassure'}, set(), 'down'),
+    ("I'm on it right now and will text you by 6pm.", {'concrete_action', 'follow_up', 'time_commitment'}, set(), 'down'),
+    ("You're absolutely right, and I'm sorry we let you down.", {'acknowledge_feelings', 'apology', 'ownership'}, {'empty_apology'}, 'down'),
+    ("It's not that big a deal, it's just a scratch.", {'rudeness_sarcasm'}, set(), 'up'),
+    ('Have you actually tried reading the FAQ?', {'lecture'}, set(), 'up'),
+    ('What exactly do you want me to do about it?', {'rudeness_sarcasm'}, set(), 'up'),
+    ("I'm not the person you need to speak to.", {'pass_the_buck'}, set(), 'up'),
+    ('Let me connect you with someone who can help.', {'handover', 'unowned_handover'}, set(), None),
+    ("I'll transfer you to my supervisor and stay on the line until she picks up.", {'handover'}, set(), None),
+    ('I get it, being without internet for three days is awful.', {'acknowledge_feelings'}, set(), 'down'),
+    ("Just so I'm clear, the technician never showed on Tuesday?", {'check_understanding'}, set(), 'down'),
+    ('Could you walk me through what happened when you tried to log in?', {'fact_question'}, set(), 'down'),
+    ('I can offer you two options: a full repair or a replacement. Which works better for you?', {'can_do', 'offer_options'}, set(), 'down'),
+    ("The fault was on our side - a billing error - and it's been corrected.", {'ownership'}, set(), 'down'),
+    ('Calm down and let me speak.', {'argue', 'rush_calm_down'}, set(), 'up'),
+    ("I'm doing everything I can.", set(), set(), None),
+    ("I don't have that information.", set(), set(), 'up'),
+    ("That's above my pay grade, sorry.", {'not_my_job'}, set(), 'up'),
+    ("I'll escalate this to our specialist team and personally update you tomorrow by noon.", {'concrete_action', 'follow_up', 'ownership', 'time_commitment'}, {'unowned_handover'}, 'down'),
+    ('hi there sorry for the wait!! let me check that for you', {'concrete_action', 'hold_politely'}, set(), 'down'),
+    ('No offense but this is kind of your fault.', {'blame_customer'}, set(), 'up'),
+    ('Thanks so much for your patience, I really appreciate it.', {'thank_complaint'}, set(), None),
+    ('Let me loop in our billing team and get back to you within 24 hours.', {'follow_up', 'time_commitment'}, {'unowned_handover'}, 'down'),
+    ("It might take a few weeks, I can't say for sure.", {'vague'}, set(), 'up'),
+    ("I assure you it won't happen again.", set(), set(), None),
+    ("We'll credit your account.", set(), set(), None),
 ]
 
 # Misread when first run (see above).
 MISREAD = {
+    'Have you actually tried reading the FAQ?',
+    "Hi Maria, thanks for reaching out. I'm really sorry your order arrived damaged. I've issued a replacement which will ship today.",
+    "I'll escalate this to our specialist team and personally update you tomorrow by noon.",
+    "I'm not the person you need to speak to.",
+    "I'm on it right now and will text you by 6pm.",
+    "It might take a few weeks, I can't say for sure.",
+    "Just so I'm clear, the technician never showed on Tuesday?",
+    'Our team is currently experiencing high volumes.',
+    'Thanks so much for your patience, I really appreciate it.',
+    "The fault was on our side - a billing error - and it's been corrected.",
+    'What exactly do you want me to do about it?',
     "Apologies for the mix-up, that's entirely on us.",
     'Can I just check - did you pay by card or by bank transfer?',
     'Can you hold on a sec while I check with my supervisor?',
@@ -653,6 +701,9 @@ LEFT = {
     "Read the email we sent you.",
     # Regional slang for "don't be rude to me" (§5 calm tone): left to a later round.
     "Don't get shirty with me.",
+    # A sarcastic question ("Have you actually tried reading the FAQ?") reads like the fact
+    # question "Have you tried restarting it?" (§3.1); only the tone tells them apart.
+    "Have you actually tried reading the FAQ?",
 }
 
 
@@ -685,3 +736,34 @@ def test_the_probe_is_large_and_mixed():
     assert all(t.isascii() or "’" in t for t, *_ in PROBE)
     assert sum(d == "down" for *_, d in PROBE) >= 30 and sum(d == "up" for *_, d in PROBE) >= 30
     assert {t for t, *_ in PROBE} >= MISREAD >= LEFT
+
+
+# ------------------------------------------------ 12. round four: a fourth held-out set (support-bot and US forms)
+# Run after round three: 11 of 35 misread (down from 19 of 35). Its families, each the English
+# of a move domain.md names, tested here in other words.
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("I've issued a new invoice.", "concrete_action"),                       # §7 track it now
+    ("I'm on it.", "concrete_action"),                                        # §5 show urgency
+    ("The fee has been corrected.", "concrete_action"),
+    ("We will email you once it ships.", "follow_up"),                        # §4 贯彻落实
+    ("I'll log it and personally update you.", "ownership"),                # §2.3
+    ("The error was on our end.", "ownership"),                               # §5 admit a mistake
+    ("The mistake was ours.", "ownership"),
+    ("We're experiencing higher than usual volumes.", "excuse"),              # §5 excuses
+    ("You've come to the wrong department.", "pass_the_buck"),               # §4 不得推诿
+    ("I'm not the right person to ask.", "pass_the_buck"),
+    ("So I'm clear, you were billed twice?", "check_understanding"),          # §3.4
+    ("Thank you so much for your patience.", "thank_complaint"),              # §3.5
+    ("What do you want me to do about it?", "rudeness_sarcasm"),             # §5 mocking
+    ("It could take a while, hard to say.", "vague"),                         # §5 打太极
+])
+def test_round_four_families_verdict(rules, text, behaviour):
+    present = counted(rules, text)
+    assert behaviour in present, sorted(present)
+
+
+def test_what_can_i_do_for_you_stays(rules):
+    # §2.1 offering to serve is no sneer, though it shares "do … for you".
+    present = counted(rules, "What can I do for you today?")
+    assert "willing_to_serve" in present and "rudeness_sarcasm" not in present
