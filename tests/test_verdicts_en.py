@@ -767,3 +767,10 @@ def test_what_can_i_do_for_you_stays(rules):
     # §2.1 offering to serve is no sneer, though it shares "do … for you".
     present = counted(rules, "What can I do for you today?")
     assert "willing_to_serve" in present and "rudeness_sarcasm" not in present
+
+
+# An English fold never touches a word joined to Chinese: U盘 (a USB stick, common in §7's
+# dongle and IT cases) is not "you盘".
+@pytest.mark.parametrize(("text", "folded"), [("U盘坏了", "u盘坏了"), ("我的u盘读不出来", "我的u盘读不出来"), ("its系统", "its系统")])
+def test_english_folds_leave_words_joined_to_chinese_verdict(text, folded):
+    assert normalise(text).folded == folded

@@ -131,9 +131,10 @@ def _folding() -> dict[str, dict[str, str]]:
     return data
 
 
-# An English key is a whole word (or words): not inside "illness", "will" or "it's".
-_EN_BEFORE = r"(?<![a-z0-9'\-])"
-_EN_AFTER = r"(?![a-z0-9'\-])"
+# An English key is a whole word (or words): not inside "illness", "will" or "it's", nor
+# joined to a Chinese word (U盘, a USB stick, is not "you盘"): \w covers both.
+_EN_BEFORE = r"(?<![\w'\-])"
+_EN_AFTER = r"(?![\w'\-])"
 
 
 @lru_cache(maxsize=1)
