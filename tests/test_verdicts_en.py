@@ -368,7 +368,7 @@ def test_a_hedge_in_another_clause_leaves_the_commitment_verdict(rules):
 # the general complaint whether anger must fall ("down") or rise ("up"). The first set was
 # written before any fix (32 of 115 misread); the second after round one (18 of 35 misread);
 # the third after round two (19 of 35 misread); the fourth after round three (11 of 35
-# misread): phrase lists do not carry over to new English
+# misread); the fifth after round four (18 of 25 misread): phrase lists do not carry over to new English
 # wording on their own, so each round's misses were fixed as families, not sentences.
 # MISREAD holds the replies that were misread when their set was first run: each is a
 # ``*_verdict`` test that failed before its fix; the others are ``*_stays`` guards.
@@ -600,10 +600,54 @@ PROBE = [
     ("It might take a few weeks, I can't say for sure.", {'vague'}, set(), 'up'),
     ("I assure you it won't happen again.", set(), set(), None),
     ("We'll credit your account.", set(), set(), None),
+    # --- fifth set (written after round four)
+    ("Morning! So sorry to hear about the leak. I'll get a plumber booked for first thing tomorrow and call you once it's confirmed.", {'apology', 'concrete_action', 'follow_up', 'time_commitment'}, {'empty_apology'}, 'down'),
+    ("Ah, I see what's happened here - the direct debit was set up on the wrong date.", {'explain_reason'}, set(), 'down'),
+    ("That's really not on, and I'm sorry.", {'acknowledge_feelings', 'apology'}, set(), 'down'),
+    ("Leave it with me and I'll call you back before lunch.", {'follow_up', 'ownership'}, set(), 'down'),
+    ('Could you confirm the email address on the account?', {'fact_question'}, set(), 'down'),
+    ("I'm sorry but I've been told not to give refunds over the phone.", {'apology'}, set(), 'up'),
+    ("Well you should've said something sooner.", {'lecture'}, set(), 'up'),
+    ("I can't promise anything.", {'vague'}, set(), 'up'),
+    ("Look mate, I don't make the rules.", {'hide_behind_policy'}, set(), 'up'),
+    ("You're not listening to me.", {'argue'}, set(), 'up'),
+    ('I hear your frustration and I want to fix this for you.', {'acknowledge_feelings'}, set(), 'down'),
+    ('Let me have a quick look at your account.', {'concrete_action'}, set(), 'down'),
+    ("I'll need to speak to my team lead about that.", set(), {'unowned_handover'}, None),
+    ("Sadly there's nothing more I can do for you today.", {'negative_language'}, set(), 'up'),
+    ("Honestly, I'd have been just as upset.", {'acknowledge_feelings'}, set(), 'down'),
+    ('Would it help if I sent an engineer out on Saturday morning?', {'offer_options'}, set(), 'down'),
+    ('Thank you for being so patient with us.', {'thank_complaint'}, set(), 'down'),
+    ('Is it the same problem as last time or something new?', {'fact_question'}, set(), 'down'),
+    ("We can't be held responsible for that.", {'deny_responsibility'}, set(), 'up'),
+    ("You'll have to wait until Monday like everyone else.", {'rush_calm_down'}, set(), 'up'),
+    ("I really do apologise, that's not the service we aim for.", {'apology'}, set(), 'down'),
+    ("Sorry, I've got another call, can you ring back later?", set(), set(), 'up'),
+    ('What seems to be the problem?', {'fact_question'}, set(), None),
+    ("I know, I know. It's annoying.", {'acknowledge_feelings'}, set(), None),
+    ("I'll raise it as a priority and you'll have an answer by Thursday.", {'concrete_action', 'time_commitment'}, set(), 'down'),
 ]
 
 # Misread when first run (see above).
 MISREAD = {
+    "Ah, I see what's happened here - the direct debit was set up on the wrong date.",
+    "Honestly, I'd have been just as upset.",
+    "I can't promise anything.",
+    'I hear your frustration and I want to fix this for you.',
+    "I know, I know. It's annoying.",
+    "I really do apologise, that's not the service we aim for.",
+    "I'll raise it as a priority and you'll have an answer by Thursday.",
+    'Is it the same problem as last time or something new?',
+    'Let me have a quick look at your account.',
+    "Look mate, I don't make the rules.",
+    "Morning! So sorry to hear about the leak. I'll get a plumber booked for first thing tomorrow and call you once it's confirmed.",
+    "Sadly there's nothing more I can do for you today.",
+    "Sorry, I've got another call, can you ring back later?",
+    'Thank you for being so patient with us.',
+    "That's really not on, and I'm sorry.",
+    "We can't be held responsible for that.",
+    'What seems to be the problem?',
+    'Would it help if I sent an engineer out on Saturday morning?',
     'Have you actually tried reading the FAQ?',
     "Hi Maria, thanks for reaching out. I'm really sorry your order arrived damaged. I've issued a replacement which will ship today.",
     "I'll escalate this to our specialist team and personally update you tomorrow by noon.",
@@ -704,6 +748,11 @@ LEFT = {
     # A sarcastic question ("Have you actually tried reading the FAQ?") reads like the fact
     # question "Have you tried restarting it?" (§3.1); only the tone tells them apart.
     "Have you actually tried reading the FAQ?",
+    # Agreeing that the failure is bad ("That's not on", "It's annoying") is said with words
+    # that also rebuke the customer ("that's not on" of their language) or describe them; no
+    # phrase reads them safely.
+    "That's really not on, and I'm sorry.",
+    "I know, I know. It's annoying.",
 }
 
 
@@ -774,3 +823,30 @@ def test_what_can_i_do_for_you_stays(rules):
 @pytest.mark.parametrize(("text", "folded"), [("U盘坏了", "u盘坏了"), ("我的u盘读不出来", "我的u盘读不出来"), ("its系统", "its系统")])
 def test_english_folds_leave_words_joined_to_chinese_verdict(text, folded):
     assert normalise(text).folded == folded
+
+
+# ------------------------------------------------ 13. round five: a fifth held-out set (spoken British English)
+# Run after round four: 18 of 25 misread. Phrase lists keep meeting new English; these are the
+# families it found, tested in other words.
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("Here's what's happened: the meter reading was entered twice.", "explain_reason"),   # §3 give reasons
+    ("I hear how upset you are.", "acknowledge_feelings"),                              # §2.2
+    ("I'd have been furious as well.", "acknowledge_feelings"),
+    ("Let me take a look at the booking.", "concrete_action"),                         # §5 urgency
+    ("I'll raise this with the depot as a priority.", "concrete_action"),
+    ("I'm sorry, we fell short here.", "ownership"),                                   # §5 admit a mistake
+    ("That's not the level of service we aim for.", "ownership"),
+    ("You'll have an answer from me tomorrow.", "follow_up"),                         # §3
+    ("Would you like me to book a visit for Monday?", "offer_options"),                # §3.3
+    ("Thanks for being patient with me.", "thank_complaint"),                          # §3.5
+    ("What seems to be the issue with the boiler?", "fact_question"),                 # §3.1
+    ("No promises, but I'll see.", "vague"),                                           # §5 打太极
+    ("There's nothing else we can do.", "negative_language"),                          # §5 我不能
+    ("I just follow the rules.", "hide_behind_policy"),                                # §5 我们向来都是这么做的
+    ("We can't be held liable for that.", "deny_responsibility"),                      # §5 not admitting
+    ("I've got another call, try again later.", "rush_calm_down"),                     # §5 我还有别的客户
+])
+def test_round_five_families_verdict(rules, text, behaviour):
+    present = counted(rules, text)
+    assert behaviour in present, sorted(present)
