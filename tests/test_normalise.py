@@ -48,7 +48,9 @@ def test_every_folded_span_maps_inside_the_original(text):
 
 # Cantonese words that fold to a Mandarin word of another length (咩 → 什么) are the one
 # intended exception: their span maps back to the whole typed word instead.
-_RESIZED = [k for k, v in _folding()["cantonese"].items() if len(normalise(k).folded) != len(normalise(v).folded)]
+# (Compared with the word as typed: normalise(k) is already the Mandarin word, so comparing it
+# with normalise(v) missed 嬲 → 生气, which hypothesis found.)
+_RESIZED = [k for k, v in _folding()["cantonese"].items() if len(k) != len(normalise(v).folded)]
 
 
 @given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=30))

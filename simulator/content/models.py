@@ -178,6 +178,12 @@ class Behaviour(Strict):
         "only beside another harmful move (您自己没看说明书吧，哈哈); otherwise they laugh with the "
         "customer (嘿嘿，可以了就好，祝使用愉快).",
     )
+    hedges: Phrases | None = Field(
+        default=None,
+        description="Phrases of this behaviour that hedge a promise (I'll try, might, 也许): a signal "
+        "that suppresses the behaviour (a concrete time) does not excuse them, and a behaviour "
+        "suppressed by this one is cancelled by them in their clause (a hedged time is no commitment).",
+    )
     look_alikes: Phrases | None = Field(
         default=None,
         description="Longer words that contain one of its phrases but mean something else (优惠活动 "

@@ -91,6 +91,12 @@ class Rulebook:
             for b in lex.behaviours if b.light_tone_words is not None
         }
         self.tone_ids = frozenset(self.tone_words) | frozenset(self.light_tone_words)
+        # Hedges (I'll try, might, 也许) per behaviour: a concrete time does not excuse them (§5
+        # vague; §3 promise by an agreed time), so they stay when the rest of it is suppressed.
+        self.hedges = {
+            b.id: frozenset(fold_phrase(w) for w in (*b.hedges.zh, *b.hedges.en))
+            for b in lex.behaviours if b.hedges is not None
+        }
         # The moves a concrete time can commit to (the any_of of the derived rules that need a
         # concrete time: time_commitment): a time asked about in a question without one of
         # them in its clause is a fact asked for, not a time agreed (engine.step).

@@ -361,14 +361,17 @@ def _cancel(rb: Rulebook, hits: list[Hit], signal_kinds: set[str], text: str) ->
     """Hits whose behaviour is suppressed by something else present count for nothing.
 
     A signal suppresses anywhere in the reply (尽快 with a concrete time); a behaviour only
-    in the same clause (大概 inside a fact question, 请问您大概是几号收到的).
+    in the same clause (大概 inside a fact question, 请问您大概是几号收到的). A hedge (I'll try,
+    也许: the behaviour's ``hedges``) is not excused by a signal: a time does not firm it up.
     """
     out = []
+    hedges = rb.hedges
     for h in hits:
         rule = rb.rules.get(h.counts_as or "")
         if rule is not None and rule.suppressed_by:
             by = rule.suppressed_by
-            if not signal_kinds.isdisjoint(by) or any(
+            hedge = h.counts_as in hedges and fold_phrase(h.quote) in hedges[h.counts_as]
+            if (not hedge and not signal_kinds.isdisjoint(by)) or any(
                 o is not h and o.counts_as in by and _same_clause(text, h, o) for o in hits
             ):
                 h = h._replace(counts_as=None)

@@ -95,13 +95,15 @@ class _Span:
 
 
 # English self-introductions by name (§2.3 tell them your name): "I'm Emily", "This is Emily
-# from support". The name is a capitalised word: after "I'm" it ends the clause or comes
-# before from/here/speaking; after "This is" only before those ("This is Great." is no name).
+# from support", and the call-centre greeting "You're through to Emily" / "You're speaking with
+# Emily". The name is a capitalised word: after "I'm" it ends the clause or comes before
+# from/here/speaking; after "This is" only before those ("This is Great." is no name).
 # Lower-case "i'm sorry" is never a name.
-_NAME_FRAME = re.compile("i'm |i am |this is |im ")  # what precedes a name, folded: one search per reply
+_NAME_FRAME = re.compile("i'm |i am |this is |im |through to |speaking with |speaking to |chatting with ")
 _NAME_RE = re.compile(
-    r"\b(?:(?:[Ii]'?m|I am) [A-Z][a-z]+(?=\s*(?:[,.!;:]|$)|\s+(?:from|here|speaking)\b)"
-    r"|[Tt]his is [A-Z][a-z]+(?=\s+(?:from|here|speaking)\b))"
+    r"\b(?:(?:[Ii]['’]?m|I am) [A-Z][a-z]+(?=\s*(?:[,.!;:]|$)|\s+(?:from|here|speaking)\b)"
+    r"|[Tt]his is [A-Z][a-z]+(?=\s+(?:from|here|speaking)\b)"
+    r"|[Yy]ou(?:['’]re| are|re) (?:through to|speaking with|speaking to|chatting with) [A-Z][a-z]+\b)"
 )
 _NAME_BEHAVIOUR = "introduce_self"
 
@@ -146,9 +148,10 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         r"(?:(?![你您他她它不没别]|们)" + _BREAK + r"){0,6}?"
         r"(?:漏发|发错|搞错|弄错|写错|算错|扣错|多扣|漏掉|漏了|漏录|漏记|录错|记错|输错|填错|忘了|忘记|疏忽了|失误了|操作失误|工作失误)"
     )),
-    # …and in English, a clause that opens with "(just) give/send me the…".
+    # …and in English, a clause that opens with "(just) give/send/tell me the…" ("Could you tell
+    # me your postcode?" opens with the request and is not matched).
     ("rush_calm_down", (" me ",), re.compile(
-        r"(?:^|(?<=[,.!?;:] )|(?<=[,.!?;:]))(?:you )?(?:just |first )?(?:give|send|hand) me (?:the|your)\b"
+        r"(?:^|(?<=[,.!?;:] )|(?<=[,.!?;:]))(?:you )?(?:just |first )?(?:give|send|hand|tell) me (?:the|your)\b"
     )),
 )
 

@@ -131,14 +131,28 @@ def _folding() -> dict[str, dict[str, str]]:
     return data
 
 
+# An English key is a whole word (or words): not inside "illness", "will" or "it's", nor
+# joined to a Chinese word (U盘, a USB stick, is not "you盘"): \w covers both.
+_EN_BEFORE = r"(?<![\w'\-])"
+_EN_AFTER = r"(?![\w'\-])"
+
+
 @lru_cache(maxsize=1)
 def _cantonese() -> tuple[re.Pattern[str], dict[str, str]]:
-    words = _folding()["cantonese"]
-    # Longest first, so at each position the longest key wins (对唔住 before 唔). Every
-    # alternative starts with a literal, so the regex engine skips ahead to the keys'
-    # first characters: a Mandarin or English reply costs one fast scan.
-    keys = sorted(words, key=lambda k: (-len(k), k))
-    return re.compile("|".join(map(re.escape, keys))), words
+    """One pattern for the word folds: Cantonese words anywhere, English ones as whole words."""
+    folding = _folding()
+    cantonese = folding["cantonese"]
+    english = folding.get("english") or {}
+    words = {**cantonese, **english}
+    # Longest first, so at each position the longest key wins (对唔住 before 唔, "im going to"
+    # before "im"). A Cantonese and an English key never start at the same character.
+    def alternatives(table: dict[str, str]) -> str:
+        return "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
+
+    pattern = alternatives(cantonese)
+    if english:
+        pattern += f"|{_EN_BEFORE}(?:{alternatives(english)}){_EN_AFTER}"
+    return re.compile(pattern), words
 
 
 def _to_mandarin(norm: NormText) -> NormText:

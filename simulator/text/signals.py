@@ -27,24 +27,31 @@ _TIME_ZH_BODY = rf"""(
     | [{_CN_NUM}]+\s*(个)?(小时|分钟|工作日|天|日|周|星期)(之内|以内|内)
     | [{_CN_NUM}]+月[{_CN_NUM}]+[日号]
     )"""
+# As 周三 / 下周 / 5点前 in Chinese: a weekday alone ("I'll call you Wednesday"), next week or a
+# weekday, a bare hour after "before" ("before 5"), and the office deadlines "close of
+# business" / "end of play" / EOD / COB.
 _TIME_EN_BODY = r"""\b(today|tonight|tomorrow|this\s(morning|afternoon|evening|week)|end\sof\s(the\s)?(day|week)
-        |(by|before|on)\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon)
+        |(by|before|on)\s(noon)
+        |((by|before|this|next|on)\s)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+        |next\sweek
+        |(by|before)\s(close\sof\sbusiness|end\sof\splay|eod|cob)
+        |before\s\d{1,2}(:\d{2})?(?!\d|[.,:]\d|\s?(%|percent|days?|weeks?|months?|years?|pounds?|dollars?|euros?))
         |\d{1,2}(:\d{2})?\s?(am|pm|o'clock)
         |within\s(\d+|an?|one|two|three|24|48)\s(minutes?|hours?|days?|business\sdays?|working\sdays?)
         |(within|in|over)\sthe\s(next|coming)\s((\d+|one|two|three|ten|fifteen|thirty|24|48)\s)?
             (minutes?|hours?|days?|business\sdays?|working\sdays?)
         |within\sthe\s(hour|day)
-        |in\s(\d+|an?|one|two|ten|fifteen|thirty)\s(minutes?|hours?))\b"""
+        |in\s(\d+|an?|one|two|ten|fifteen|thirty)\s(minutes?|mins?|hours?|hrs?))\b"""
 # Each pattern behind a look-ahead for the characters a match can start with: the regex
 # engine then rejects most positions with one set test instead of trying every
 # alternative there (about 3.5 times faster on Chinese replies, same matches).
 _TIME_ZH = re.compile(f"(?=[今明后本这下周星月上晚中早傍{_CN_NUM}])" + _TIME_ZH_BODY, re.VERBOSE)
-_TIME_EN = re.compile(r"(?=[tebowi\d])" + _TIME_EN_BODY, re.VERBOSE)
+_TIME_EN = re.compile(r"(?=[tebowi\dmfsn])" + _TIME_EN_BODY, re.VERBOSE)
 # Words every match of each pattern contains. Trying the patterns at every position
 # is the costly part; most replies contain none of these and skip it.
 _TIME_ZH_ANCHOR = re.compile("[今明周月点时内]|后天|星期")
 _LATIN_LETTER = re.compile("[a-z]")  # the text is folded: no capitals left
-_TIME_EN_ANCHOR = re.compile(r"day|night|tomorrow|morning|afternoon|evening|week|noon|\d|minute|hour")
+_TIME_EN_ANCHOR = re.compile(r"day|night|tomorrow|morning|afternoon|evening|week|noon|\d|minute|hour|eod|cob|business|play")
 
 
 def find_time(text: str) -> re.Match[str] | None:
