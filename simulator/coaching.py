@@ -220,6 +220,11 @@ def _script(text: str, lang: str) -> str | None:
     return "s2t"
 
 
+def _shows_script(text: str) -> bool:
+    """The text holds a character written differently in Simplified and Traditional."""
+    return converter("t2s").convert(text) != text or converter("s2t").convert(text) != text
+
+
 def _written(line: str, script: str | None) -> str:
     """``line`` in the trainee's script (see :func:`_script`)."""
     return line if script is None else converter(script).convert(line)
@@ -499,7 +504,7 @@ class _Plan(NamedTuple):
     said: frozenset[str]  # what the kept clauses already do
 
 
-def _plan(rules: Rulebook, turn: Turn, lang: str, clauses: list[_Clause]) -> _Plan:
+def _plan(rules: Rulebook, turn: Turn, lang: str, clauses: list[_Clause], script: str | None) -> _Plan:
     rb = rules.rules
     negative = sorted(
         (h for h in turn.hits if h.counts_as and rb[h.counts_as].polarity == "negative"), key=lambda h: h.start
@@ -520,7 +525,7 @@ def _plan(rules: Rulebook, turn: Turn, lang: str, clauses: list[_Clause]) -> _Pl
             rid = h.counts_as or ""
             words = word_swaps(rules, rid, lang)
             if words and (here or not fix_lines(rules, rid, lang)):
-                swaps.append((h, _written(words[0], _script(turn.text, lang))))
+                swaps.append((h, _written(words[0], script)))
             else:
                 rids.append(rid)
         rewrite.append(rids)
@@ -534,19 +539,20 @@ def _plan(rules: Rulebook, turn: Turn, lang: str, clauses: list[_Clause]) -> _Pl
     return _Plan(rewrite, kept, swaps, said)
 
 
-def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]]:
+def repair(rules: Rulebook, turn: Turn, lang: str, *, written_as: str = "") -> tuple[str, tuple[str, ...]]:
     """The reply with every sentence holding a negative phrase rewritten from the lexicon.
 
     In such a sentence the clauses that calm stay, the offending ones give way to the
     behaviour's ``example`` (or ``better``) line, the rest is cut: what is left of a
     clause around a cut seldom reads. A line that would only repeat what the reply
     already does is left out. Returns the repaired text and the rules it dealt with.
+    Added lines are written in the script of ``written_as`` (default: the reply's own).
     """
     text = turn.text
     scenario = turn.state.scenario
-    script = _script(text, lang)
+    script = _script(written_as or text, lang)
     clauses = _clauses(text)
-    plan = _plan(rules, turn, lang, clauses)
+    plan = _plan(rules, turn, lang, clauses, script)
     said = plan.said
     seen = " ".join(text[c.start:c.end] for c, k in zip(clauses, plan.kept, strict=True) if k)
     fixed: list[str] = [h.counts_as or "" for h, _ in plan.swaps]
@@ -784,7 +790,7 @@ class _Sentence(NamedTuple):
     added: bool  # not typed by the trainee: coaching may leave it out
 
 
-def _coherent(rules: Rulebook, scenario: str, text: str, typed: str, lang: str) -> str:
+def _coherent(rules: Rulebook, scenario: str, text: str, typed: str, lang: str, script: str | None) -> str:
     """``text`` as one message in the order §2–§3 give: introduction, feelings, the rest.
 
     Pieces joined from different lines can say things no agent would say together; an
@@ -803,7 +809,7 @@ def _coherent(rules: Rulebook, scenario: str, text: str, typed: str, lang: str) 
     if len(found) < 2:
         return text
     typed_key = _key(typed)
-    joined = _joined_lines(rules, lang, _script(typed, lang))
+    joined = _joined_lines(rules, lang, script)
     pieces: list[str] = []
     for sent in found:
         words = text[clauses[sent[0]].start:clauses[sent[-1]].stop].strip()
@@ -827,8 +833,6 @@ def _coherent(rules: Rulebook, scenario: str, text: str, typed: str, lang: str) 
     def grants(s: _Sentence) -> bool:  # meets a need with an action, or acts now
         acts = {m for m in s.moves if not m.startswith("need:") and rb[m].group == "problem"}
         return "concrete_action" in acts or (meets(s) and bool(acts - {"follow_up", "time_commitment"}))
-
-    script = _script(typed, lang)
 
     def one_of(s: _Sentence, rule_ids: tuple[str, ...]) -> bool:
         k = _key(s.text)
@@ -971,7 +975,9 @@ def _ordered(rules: Rulebook, scenario: str, sents: list[_Sentence], lang: str) 
     return out
 
 
-def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: str) -> list[str]:
+def candidates(
+    rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: str, *, written_as: str = ""
+) -> list[str]:
     """Alternative replies for one turn, the trainee's repaired words first.
 
     A model line that speaks to the feelings goes before the repaired reply when the
@@ -980,8 +986,8 @@ def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: s
     reply does not already do. Lines before come first, so of two alternatives that
     calm alike and are as long, the feelings-first one wins.
     """
-    base, _ = repair(rules, turn, lang)
-    script = _script(turn.text, lang)
+    base, _ = repair(rules, turn, lang, written_as=written_as)
+    script = _script(written_as or turn.text, lang)
     pool = tuple(_written(line, script) for line in line_pool(rules, scenario, persona, lang))
     out = [base] if base else []
     if base:
@@ -1001,7 +1007,7 @@ def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: s
                              if _stands_alone(rules, scenario, r)]
     seen: set[str] = set()
     unique = []
-    for c in (_coherent(rules, scenario, x, turn.text, lang) for x in out if x):
+    for c in (_coherent(rules, scenario, x, turn.text, lang, script) for x in out if x):
         if c and c != turn.text and c not in seen and len(c) <= MAX_REPLY_CHARS:
             seen.add(c)
             unique.append(c)
@@ -1009,7 +1015,7 @@ def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: s
 
 
 def best_alternative(
-    rules: Rulebook, before: SessionState, turn: Turn, lang: str
+    rules: Rulebook, before: SessionState, turn: Turn, lang: str, *, written_as: str = ""
 ) -> tuple[str, Turn] | None:
     """The candidate that leaves the customer least angry, with the turn it makes.
 
@@ -1018,7 +1024,7 @@ def best_alternative(
     (§1: what every complainant needs) should be shown doing so.
     """
     best: tuple[tuple[float, int, int, int], str, Turn] | None = None
-    for text in candidates(rules, turn, lang, before.scenario, before.persona):
+    for text in candidates(rules, turn, lang, before.scenario, before.persona, written_as=written_as):
         cf = step(before, text)
         if any(h.counts_as and rules.rules[h.counts_as].polarity == "negative" for h in cf.hits):
             continue  # it does what the report coaches against (an apology with nothing behind it)
@@ -1047,10 +1053,14 @@ def improvements(
     lang = first.lang
     befores = [first] + [t.state for t in turns[:-1]]
     order = sorted(range(len(turns)), key=lambda i: (_harm(turns[i]), -i), reverse=True)
+    # "好的。" is written alike in both scripts: the lines added to it follow the script
+    # the trainee types in elsewhere in the session, not Simplified by default.
+    session = "".join(t.text for t in turns)
     found: list[Improvement] = []
     for i in order[:CANDIDATE_TURNS]:
         turn = turns[i]
-        alt = best_alternative(rules, befores[i], turn, lang)
+        written_as = turn.text if _shows_script(turn.text) else session
+        alt = best_alternative(rules, befores[i], turn, lang, written_as=written_as)
         if alt is None:
             continue
         text, cf = alt

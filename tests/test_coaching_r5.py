@@ -174,3 +174,21 @@ def test_later_turn_meets_a_need_still_open():
     turns.append(step(turns[-1].state, "系统出故障了，您再等等。"))
     imp = next(i for i in improvements(RULES, state, turns) if i.turn is turns[2])
     assert set(imp.counterfactual.state.needs_met) - set(turns[1].state.needs_met), imp.suggestion
+
+
+# ----------------------------------------------------------------------------- script
+
+
+@pytest.mark.parametrize("scenario", ["engineer-no-show", "hotline-callback", "billing-error"])
+def test_script_neutral_reply_gets_lines_in_the_sessions_script(scenario):
+    # "好的。" reads the same in both scripts; a trainee typing Traditional elsewhere in the
+    # session got its better reply in Simplified.
+    import opencc
+
+    state = start(RULES, scenario, "analytical", seed=0, lang="zh")
+    turns = [step(state, "這是公司規定，我也沒辦法。")]
+    turns.append(step(turns[-1].state, "好的。"))
+    found = [i for i in improvements(RULES, state, turns) if i.turn is turns[1]]
+    assert found
+    for imp in found:
+        assert opencc.OpenCC("s2t").convert(imp.suggestion) == imp.suggestion, imp.suggestion
