@@ -867,7 +867,15 @@ def _coherent(rules: Rulebook, scenario: str, text: str, typed: str, lang: str, 
     if len(timed) > 1:
         own = [i for i in timed if meets(sents[i])]
         keep = own or timed[:1]
-        drop |= {i for i in timed if i not in keep and sents[i].added and not feels(sents[i])}
+        for i in timed:
+            if i in keep or not sents[i].added:
+                continue
+            # Only the deadline goes: "不好意思，我今天下午三点前给您回电。" keeps "不好意思。"
+            rest = _without_clauses(sents[i].text, lambda w: _only_deadline(rules, scenario, w), lang)
+            if not rest:
+                drop.add(i)
+            elif rest != sents[i].text:
+                sents[i] = sents[i]._replace(text=rest, moves=_moves(rules, scenario, rest))
     firm = any("time_commitment" in s.moves or grants(s) and meets(s) for i, s in enumerate(sents) if i not in drop)
     if firm:
         for i, s in enumerate(sents):
@@ -891,6 +899,12 @@ def _coherent(rules: Rulebook, scenario: str, text: str, typed: str, lang: str, 
             drop.add(i)
     kept = [s for i, s in enumerate(sents) if i not in drop] or sents
     return _ordered(rules, scenario, kept, lang)
+
+
+def _only_deadline(rules: Rulebook, scenario: str, words: str) -> bool:
+    """The words promise a time or a call-back and nothing else (no need of the scenario)."""
+    moves = _moves(rules, scenario, words)
+    return bool(moves) and moves <= {"time_commitment", "follow_up"}
 
 
 def _without_can_do(rules: Rulebook, scenario: str, sentence: str, lang: str) -> str:
@@ -937,6 +951,27 @@ def _gathers(rules: Rulebook, scenario: str, text: str) -> bool:
     return any(h.counts_as in _GATHERS for h in hits)
 
 
+def _feelings_apart(rules: Rulebook, scenario: str, s: _Sentence, lang: str) -> list[_Sentence]:
+    """``s`` as its leading clauses that only speak to the feelings and the rest, each a
+    sentence; ``[s]`` when it has no such lead or nothing after it."""
+    pieces = _clauses(s.text)
+    k = 0
+    while k < len(pieces) - 1:
+        moves = {m for m in _moves(rules, scenario, s.text[pieces[k].start:pieces[k].end]) if not m.startswith("need:")}
+        if not moves or any(rules.rules[m].group != "emotion" for m in moves):
+            break
+        k += 1
+    if k == 0:
+        return [s]
+    head = _sentence(s.text[pieces[0].start:pieces[k - 1].end], lang)
+    rest = s.text[pieces[k].start:].strip()
+    rest = _upper_first(rest) if lang == "en" else rest
+    if _acts(rules, head) or not _acts(rules, rest):
+        return [s]
+    return [s._replace(text=head, moves=_moves(rules, scenario, head)),
+            s._replace(text=rest, moves=_moves(rules, scenario, rest))]
+
+
 def _ordered(rules: Rulebook, scenario: str, sents: list[_Sentence], lang: str) -> str:
     """The sentences in the order of §2–§4: the introduction, the feelings (先处理情感，后处理
     事件), the questions that find the facts (§3.1), the action and options (§3.3), a bare
@@ -957,6 +992,16 @@ def _ordered(rules: Rulebook, scenario: str, sents: list[_Sentence], lang: str) 
             return 5 if moves - {"time_commitment"} <= _CALL_BACK and not any(m.startswith("need:") for m in s.moves) else 4
         return 3 if _gathers(rules, scenario, s.text) else 4
 
+    # "不好意思，我能为您做的是：…？请问您的报修单号是多少？": the apology stays first, the
+    # options wait for the question (§3.1 before §3.3), as a bare call-back waits for the action.
+    split: list[_Sentence] = []
+    for i, s in enumerate(sents):
+        parts = _feelings_apart(rules, scenario, s, lang) if s.added and rank(s) == 2 else [s]
+        if len(parts) > 1 and not any(rank(t) < rank(parts[-1]) for t in sents[i + 1:]):
+            parts = [s]
+        split += parts
+    if len(split) > len(sents):
+        return _ordered(rules, scenario, split, lang)
     order = sorted(sents, key=rank)
     first = sents[0].text
     head = ""

@@ -192,3 +192,39 @@ def test_script_neutral_reply_gets_lines_in_the_sessions_script(scenario):
     assert found
     for imp in found:
         assert opencc.OpenCC("s2t").convert(imp.suggestion) == imp.suggestion, imp.suggestion
+
+
+# ----------------------------------------------------------------------------- inside a sentence
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_apology_stays_when_its_deadline_gives_way(persona):
+    # "不好意思，我今天下午三点前给您回电。明天上午我安排工程师上门…": the repaired clause's
+    # generic call-back is a second deadline; the trainee's 不好意思 is kept.
+    found = all_candidates("不好意思，这个问题我们会尽快处理。", "dongle-defect", persona)
+    with_slot = [c for c in found if "明天上午我安排工程师上门" in c]
+    assert with_slot
+    for c in with_slot:
+        assert "三点前给您回电" not in c, c
+    assert any(c.startswith("不好意思") for c in with_slot)
+
+
+def test_question_goes_before_options_joined_to_an_apology():
+    # "不好意思，我能为您做的是：…您看哪种方便？请问您的报修单号是多少？"
+    found = [c for c in all_candidates("不好意思，这个问题我们会尽快处理。", "engineer-no-show") if "报修单号" in c and "哪种方便" in c]
+    assert found
+    for c in found:
+        assert c.startswith("不好意思") and c.index("报修单号") < c.index("哪种方便"), c
+    found = [c for c in all_candidates("Sorry, we're closed.", "hotline-callback", "analytical", "en")
+             if "When did you last get through" in c and "I've arranged" in c]
+    assert found
+    for c in found:
+        assert c.index("When did you last get through") < c.index("I've arranged"), c
+
+
+def test_a_bare_call_back_closes_the_reply():
+    # "Sorry, I'll call you back by 3 pm today. I'll sort it out for you right away."
+    for scenario in SCENARIOS:
+        for c in all_candidates("Sorry, we'll look into this as soon as we can.", scenario, "analytical", "en"):
+            if "I'll call you back by 3 pm today" in c and "right away" in c:
+                assert c.index("right away") < c.index("I'll call you back by 3 pm today"), c
