@@ -220,9 +220,16 @@ def _script(text: str, lang: str) -> str | None:
     return "s2t"
 
 
-def _shows_script(text: str) -> bool:
-    """The text holds a character written differently in Simplified and Traditional."""
-    return converter("t2s").convert(text) != text or converter("s2t").convert(text) != text
+def _script_source(text: str, session: str, lang: str) -> str:
+    """The text whose script added lines follow: the reply's own, or the session's when the
+    reply shows none ("好的。" reads alike in both) and the session is in Traditional.
+
+    The Simplified-to-Traditional converter is loaded only for a Traditional session: it
+    costs more to load than a whole report takes to build.
+    """
+    if lang != "zh" or _script(text, lang) is not None or _script(session, lang) is None:
+        return text
+    return session if converter("s2t").convert(text) == text else text
 
 
 def _written(line: str, script: str | None) -> str:
@@ -790,6 +797,7 @@ class _Sentence(NamedTuple):
     added: bool  # not typed by the trainee: coaching may leave it out
 
 
+@lru_cache(maxsize=4096)
 def _coherent(rules: Rulebook, scenario: str, text: str, typed: str, lang: str, script: str | None) -> str:
     """``text`` as one message in the order §2–§3 give: introduction, feelings, the rest.
 
@@ -978,7 +986,14 @@ def _ordered(rules: Rulebook, scenario: str, sents: list[_Sentence], lang: str) 
     call-back last; each group as it came, and an opening greeting stays first."""
     rb = rules.rules
 
+    ranks: dict[str, int] = {}
+
     def rank(s: _Sentence) -> int:
+        if s.text not in ranks:
+            ranks[s.text] = _rank(s)
+        return ranks[s.text]
+
+    def _rank(s: _Sentence) -> int:
         moves = {m for m in s.moves if not m.startswith("need:")}
         if s is sents[0] and not s.moves and len(_clauses(s.text)) == 1:
             return 0  # "您好。", "Hello." on its own
@@ -1104,8 +1119,7 @@ def improvements(
     found: list[Improvement] = []
     for i in order[:CANDIDATE_TURNS]:
         turn = turns[i]
-        written_as = turn.text if _shows_script(turn.text) else session
-        alt = best_alternative(rules, befores[i], turn, lang, written_as=written_as)
+        alt = best_alternative(rules, befores[i], turn, lang, written_as=_script_source(turn.text, session, lang))
         if alt is None:
             continue
         text, cf = alt
