@@ -980,6 +980,15 @@ def _feelings_apart(rules: Rulebook, scenario: str, s: _Sentence, lang: str) -> 
             s._replace(text=rest, moves=_moves(rules, scenario, rest))]
 
 
+def _is_token(s: _Sentence, lang: str) -> bool:
+    """A sentence of one short clause and no question: a greeting or an acknowledgement."""
+    pieces = _clauses(s.text)
+    if len(pieces) != 1 or s.text.rstrip()[-1:] in "?？":
+        return False
+    words = s.text[pieces[0].start:pieces[0].end]
+    return len(words.split()) <= OPENER_WORDS if lang == "en" else len(words) <= OPENER_CHARS
+
+
 def _ordered(rules: Rulebook, scenario: str, sents: list[_Sentence], lang: str) -> str:
     """The sentences in the order of §2–§4: the introduction, the feelings (先处理情感，后处理
     事件), the questions that find the facts (§3.1), the action and options (§3.3), a bare
@@ -995,8 +1004,9 @@ def _ordered(rules: Rulebook, scenario: str, sents: list[_Sentence], lang: str) 
 
     def _rank(s: _Sentence) -> int:
         moves = {m for m in s.moves if not m.startswith("need:")}
-        if s is sents[0] and not s.moves and len(_clauses(s.text)) == 1:
-            return 0  # "您好。", "Hello." on its own
+        if not s.moves and _is_token(s, lang):
+            return 0  # "您好。", "Hello.", and the trainee's bare "好的。" / "Noted.", which read
+            # as a brush-off after a commitment and as an acknowledgement before one
         if "introduce_self" in moves and "time_commitment" not in s.moves:
             return 0
         if moves and all(rb[m].group == "emotion" for m in moves):
@@ -1012,7 +1022,7 @@ def _ordered(rules: Rulebook, scenario: str, sents: list[_Sentence], lang: str) 
     split: list[_Sentence] = []
     for i, s in enumerate(sents):
         parts = _feelings_apart(rules, scenario, s, lang) if s.added and rank(s) == 2 else [s]
-        if len(parts) > 1 and not any(rank(t) < rank(parts[-1]) for t in sents[i + 1:]):
+        if len(parts) > 1 and not any(rank(parts[0]) < rank(t) < rank(parts[-1]) for t in sents[i + 1:]):
             parts = [s]
         split += parts
     if len(split) > len(sents):

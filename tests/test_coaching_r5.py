@@ -228,3 +228,12 @@ def test_a_bare_call_back_closes_the_reply():
         for c in all_candidates("Sorry, we'll look into this as soon as we can.", scenario, "analytical", "en"):
             if "I'll call you back by 3 pm today" in c and "right away" in c:
                 assert c.index("right away") < c.index("I'll call you back by 3 pm today"), c
+
+
+def test_a_bare_acknowledgement_opens_rather_than_closes():
+    # "I'm sorry about that; I'll sort it out for you right away. Noted." read as a brush-off.
+    for text, lang in (("Noted.", "en"), ("OK.", "en"), ("好的。", "zh")):
+        for scenario in ("general-complaint", "dongle-defect", "billing-error"):
+            for c in all_candidates(text, scenario, "analytical", lang):
+                if c != text:
+                    assert not c.endswith(text), c
