@@ -944,6 +944,8 @@ def _opener(rules: Rulebook, scenario: str, sentence: str, lang: str) -> str:
     return words if short and not _does(rules, scenario, words) and not _acts(rules, words) else ""
 
 
+# §2.2 acknowledging the feelings: an apology or "I understand".
+_FEELINGS = frozenset({"apology", "acknowledge_feelings"})
 # §3.1 gathering information: a question about the facts, or a hold while checking them.
 _GATHERS = frozenset({"fact_question", "hold_politely"})
 # Moves that answer the problem (§3.3 give information and options): they come after the
@@ -995,14 +997,14 @@ def _ordered(rules: Rulebook, scenario: str, sents: list[_Sentence], lang: str) 
     call-back last; each group as it came, and an opening greeting stays first."""
     rb = rules.rules
 
-    ranks: dict[str, int] = {}
+    ranks: dict[str, float] = {}
 
-    def rank(s: _Sentence) -> int:
+    def rank(s: _Sentence) -> float:
         if s.text not in ranks:
             ranks[s.text] = _rank(s)
         return ranks[s.text]
 
-    def _rank(s: _Sentence) -> int:
+    def _rank(s: _Sentence) -> float:
         moves = {m for m in s.moves if not m.startswith("need:")}
         if not s.moves and _is_token(s, lang):
             return 0  # "您好。", "Hello.", and the trainee's bare "好的。" / "Noted.", which read
@@ -1010,7 +1012,8 @@ def _ordered(rules: Rulebook, scenario: str, sents: list[_Sentence], lang: str) 
         if "introduce_self" in moves and "time_commitment" not in s.moves:
             return 0
         if moves and all(rb[m].group == "emotion" for m in moves):
-            return 1
+            # §2.2 (sorry, I understand) before §2.3's "I'll see it through" on its own
+            return 1 if moves & _FEELINGS else 1.5
         if _speaks_to_feelings(rules, s.text):
             return 2
         if moves & _ANSWERS or "time_commitment" in s.moves:

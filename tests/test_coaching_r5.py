@@ -237,3 +237,13 @@ def test_a_bare_acknowledgement_opens_rather_than_closes():
             for c in all_candidates(text, scenario, "analytical", lang):
                 if c != text:
                     assert not c.endswith(text), c
+
+
+def test_apology_comes_before_the_promise_to_see_it_through():
+    # §2: acknowledge the feelings (step 2) before taking responsibility (step 3):
+    # "我很愿意为您处理，这件事由我来跟进。我替孙工向您郑重道歉…" had them the other way round.
+    found = [c for c in all_candidates("这不归我管，您去找售后吧。", "rude-engineer", "self-centered")
+             if "这件事由我来跟进" in c and "郑重道歉" in c]
+    assert found
+    for c in found:
+        assert c.index("郑重道歉") < c.index("这件事由我来跟进"), c
