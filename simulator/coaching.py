@@ -20,7 +20,7 @@ capitals fitting the reply's language.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -220,6 +220,18 @@ def _script(text: str, lang: str) -> str | None:
     return "s2t"
 
 
+def _script_source(text: str, session: str, lang: str) -> str:
+    """The text whose script added lines follow: the reply's own, or the session's when the
+    reply shows none ("好的。" reads alike in both) and the session is in Traditional.
+
+    The Simplified-to-Traditional converter is loaded only for a Traditional session: it
+    costs more to load than a whole report takes to build.
+    """
+    if lang != "zh" or _script(text, lang) is not None or _script(session, lang) is None:
+        return text
+    return session if converter("s2t").convert(text) == text else text
+
+
 def _written(line: str, script: str | None) -> str:
     """``line`` in the trainee's script (see :func:`_script`)."""
     return line if script is None else converter(script).convert(line)
@@ -296,6 +308,14 @@ def _speaks_to_feelings(rules: Rulebook, text: str) -> bool:
     moves = [h.counts_as for h in sorted(hits, key=lambda h: h.start)
              if h.counts_as and rules.rules[h.counts_as].polarity == "positive"]
     return bool(moves) and rules.rules[moves[0] or ""].group == "emotion"
+
+
+@lru_cache(maxsize=1024)
+def _acts(rules: Rulebook, text: str) -> bool:
+    """The text makes a problem move (§3: an action, a time, a question about the facts)."""
+    hits, _ = rules.bare_matcher.scan(normalise(text))
+    return any(h.counts_as and rules.rules[h.counts_as].polarity == "positive"
+               and rules.rules[h.counts_as].group == "problem" for h in hits)
 
 
 @lru_cache(maxsize=64)
@@ -491,7 +511,7 @@ class _Plan(NamedTuple):
     said: frozenset[str]  # what the kept clauses already do
 
 
-def _plan(rules: Rulebook, turn: Turn, lang: str, clauses: list[_Clause]) -> _Plan:
+def _plan(rules: Rulebook, turn: Turn, lang: str, clauses: list[_Clause], script: str | None) -> _Plan:
     rb = rules.rules
     negative = sorted(
         (h for h in turn.hits if h.counts_as and rb[h.counts_as].polarity == "negative"), key=lambda h: h.start
@@ -512,7 +532,7 @@ def _plan(rules: Rulebook, turn: Turn, lang: str, clauses: list[_Clause]) -> _Pl
             rid = h.counts_as or ""
             words = word_swaps(rules, rid, lang)
             if words and (here or not fix_lines(rules, rid, lang)):
-                swaps.append((h, _written(words[0], _script(turn.text, lang))))
+                swaps.append((h, _written(words[0], script)))
             else:
                 rids.append(rid)
         rewrite.append(rids)
@@ -526,19 +546,20 @@ def _plan(rules: Rulebook, turn: Turn, lang: str, clauses: list[_Clause]) -> _Pl
     return _Plan(rewrite, kept, swaps, said)
 
 
-def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]]:
+def repair(rules: Rulebook, turn: Turn, lang: str, *, written_as: str = "") -> tuple[str, tuple[str, ...]]:
     """The reply with every sentence holding a negative phrase rewritten from the lexicon.
 
     In such a sentence the clauses that calm stay, the offending ones give way to the
     behaviour's ``example`` (or ``better``) line, the rest is cut: what is left of a
     clause around a cut seldom reads. A line that would only repeat what the reply
     already does is left out. Returns the repaired text and the rules it dealt with.
+    Added lines are written in the script of ``written_as`` (default: the reply's own).
     """
     text = turn.text
     scenario = turn.state.scenario
-    script = _script(text, lang)
+    script = _script(written_as or text, lang)
     clauses = _clauses(text)
-    plan = _plan(rules, turn, lang, clauses)
+    plan = _plan(rules, turn, lang, clauses, script)
     said = plan.said
     seen = " ".join(text[c.start:c.end] for c, k in zip(clauses, plan.kept, strict=True) if k)
     fixed: list[str] = [h.counts_as or "" for h, _ in plan.swaps]
@@ -582,7 +603,7 @@ def repair(rules: Rulebook, turn: Turn, lang: str) -> tuple[str, tuple[str, ...]
                     said |= does
                     seen += " " + line
                     break
-        built.append((units, run.strip(), gap))
+        built.append((_feelings_first(rules, units), run.strip(), gap))
     redundant = _outdone(rules, scenario, [u.words for b in built if not isinstance(b, str) for u in b[0] if u.line])
     parts = []
     after_rewrite = False
@@ -677,6 +698,18 @@ def _outdone(rules: Rulebook, scenario: str, lines: list[str]) -> set[str]:
     return {x for i, x in enumerate(lines) if does[i] and any(does[i] <= d for d in does[i + 1:])}
 
 
+def _feelings_first(rules: Rulebook, units: list[_Unit]) -> list[_Unit]:
+    """The sentence's units with a line that speaks to the feelings moved before kept
+    clauses that act on the problem ("我马上帮您处理，我理解您的心情，同时…" read as acting
+    first and empathising after: §2 先处理情感，后处理事件)."""
+    for k, u in enumerate(units):
+        if u.line:
+            if any(_acts(rules, x.words) for x in units[:k]) and _speaks_to_feelings(rules, u.words):
+                return [u, *units[:k], *units[k + 1:]]
+            return units
+    return units
+
+
 def _render(units: Sequence[_Unit], end: str, lang: str) -> str:
     """One sentence from kept clauses and whole lines, joined the way the language joins them."""
     out = ""
@@ -696,12 +729,18 @@ def _render(units: Sequence[_Unit], end: str, lang: str) -> str:
 
 
 def _after(rules: Rulebook, scenario: str, line: str, base: str, said: frozenset[str], lang: str) -> str:
-    """What of a model line is worth saying after ``base``: all of it, its new part, or nothing."""
+    """What of a model line is worth saying after ``base``: all of it, its new part, or nothing.
+
+    A line that makes a move the reply already makes is left out, unless it meets one of
+    the scenario's needs the reply does not: "明天上午我安排工程师上门，免费更换…" after
+    "我现在就帮您处理" is the scenario's own action (§7), not a repeat of it.
+    """
     if _key(line) in _key(base):
         return ""
     line = _unechoed(_trim(rules, scenario, line, said, lang, continues=False), base, lang)
     does = _does(rules, scenario, line)
-    return line if does and not does & said else ""
+    new_need = any(m.startswith("need:") for m in does - said)
+    return line if does and (new_need or not does & said) else ""
 
 
 # An opener is a first clause this short that calms nothing ("Hello", "您好", "各位业主"):
@@ -727,7 +766,293 @@ def _before(rules: Rulebook, scenario: str, line: str, base: str, lang: str) -> 
     return _join(words + (_JOINER[lang].get(mark, mark) or _COMMA[lang]) + line, _upper_first(rest), lang)
 
 
-def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: str) -> list[str]:
+# Negative behaviours whose lines say the request needs someone's approval (§3: when you
+# cannot grant it, say why and when you will answer). A reply that grants it, or acts on it
+# "right away", in another sentence contradicts them.
+_DEFERS = ("refusal", "hide_behind_policy")
+# Negative behaviours whose lines own the problem only conditionally ("If this is on our
+# side, I'll see it through"): beside an unconditional admission they hedge it (§5: admit
+# a mistake at once).
+_HEDGES = ("deny_responsibility",)
+
+
+@lru_cache(maxsize=256)
+def _line_keys(rules: Rulebook, rule_ids: tuple[str, ...], lang: str, script: str | None) -> tuple[str, ...]:
+    return tuple(_key(_written(x, script)) for r in rule_ids for x in fix_lines(rules, r, lang))
+
+
+@lru_cache(maxsize=64)
+def _joined_lines(rules: Rulebook, lang: str, script: str | None) -> tuple[str, ...]:
+    """Folded keys of the lexicon's and the personas' lines that hold more than one sentence."""
+    lines: list[str] = []
+    for b in rules.content.lexicon.behaviours:
+        lines += [getattr(b.example, lang)] if b.example is not None else []
+        lines += quoted_examples(getattr(b.better, lang)) if b.better is not None else []
+    for p in rules.content.personas.values():
+        lines += [q for h in getattr(p.hints, lang) for q in quoted_examples(h)]
+    return tuple(_key(_written(x, script)) for x in _unique(lines) if len(_sentences(_clauses(x))) > 1)
+
+
+class _Sentence(NamedTuple):
+    text: str
+    moves: frozenset[str]
+    added: bool  # not typed by the trainee: coaching may leave it out
+
+
+@lru_cache(maxsize=4096)
+def _coherent(rules: Rulebook, scenario: str, text: str, typed: str, lang: str, script: str | None) -> str:
+    """``text`` as one message in the order §2–§3 give: introduction, feelings, the rest.
+
+    Pieces joined from different lines can say things no agent would say together; an
+    added sentence that does so goes (the trainee's own sentences always stay):
+    - approval still needed (``_DEFERS``) next to a sentence that grants the need or acts
+      on it now, or a second request for approval;
+    - a second deadline where one sentence already gives the scenario's own (§7: the line
+      back "within ten minutes" makes "I'll call you back by 3 pm" a second, vaguer answer);
+    - "let me see what I can do" once another sentence commits to a time or meets a need
+      (only that clause goes: "抱歉，让我看看我能为您做什么，我马上帮您查。" keeps "抱歉，我马上帮您查。");
+    - an owning line that is only conditional (``_HEDGES``) next to one that owns outright;
+    - a sentence whose every move another sentence makes too.
+    """
+    clauses = _clauses(text)
+    found = _sentences(clauses)
+    if len(found) < 2:
+        return text
+    typed_key = _key(typed)
+    joined = _joined_lines(rules, lang, script)
+    pieces: list[str] = []
+    for sent in found:
+        words = text[clauses[sent[0]].start:clauses[sent[-1]].stop].strip()
+        # A line of two sentences ("请问当时是怎么操作的？我们一起看看问题出在哪里。") is one move:
+        # its sentences stay together.
+        if pieces and any(_key(pieces[-1]) + _key(words) in k for k in joined):
+            pieces[-1] = _join(pieces[-1], words, lang)
+        else:
+            pieces.append(words)
+    if len(pieces) < 2:
+        return text
+    sents = [_Sentence(w, _moves(rules, scenario, w), _key(w) not in typed_key) for w in pieces]
+    rb = rules.rules
+
+    def feels(s: _Sentence) -> bool:
+        return any(not m.startswith("need:") and rb[m].group == "emotion" for m in s.moves)
+
+    def meets(s: _Sentence) -> bool:
+        return any(m.startswith("need:") for m in s.moves)
+
+    def grants(s: _Sentence) -> bool:  # meets a need with an action, or acts now
+        acts = {m for m in s.moves if not m.startswith("need:") and rb[m].group == "problem"}
+        return "concrete_action" in acts or (meets(s) and bool(acts - {"follow_up", "time_commitment"}))
+
+    def one_of(s: _Sentence, rule_ids: tuple[str, ...]) -> bool:
+        k = _key(s.text)
+        return bool(k) and any(k in d or d in k for d in _line_keys(rules, rule_ids, lang, script))
+
+    drop: set[int] = set()
+
+    def cut(i: int, rule_ids: tuple[str, ...]) -> None:
+        """Leave out the line of ``rule_ids`` in added sentence ``i``, keeping the rest of it
+        ("Sorry, because an exception needs…" keeps "Sorry.")."""
+        s = sents[i]
+        if not s.added:
+            return
+        keys = _line_keys(rules, rule_ids, lang, script)
+        rest = _without_clauses(s.text, lambda w: any(_key(w) in k for k in keys), lang)
+        if rest:
+            sents[i] = s._replace(text=rest, moves=_moves(rules, scenario, rest))
+        else:
+            drop.add(i)
+
+    hedged = [i for i, s in enumerate(sents) if one_of(s, _HEDGES)]
+    if any("ownership" in s.moves for i, s in enumerate(sents) if i not in hedged):
+        for i in hedged:
+            cut(i, _HEDGES)
+    deferred = [i for i, s in enumerate(sents) if one_of(s, _DEFERS)]
+    if deferred and any(grants(s) for i, s in enumerate(sents) if i not in deferred):
+        for i in deferred:
+            cut(i, _DEFERS)
+    for i in deferred[1:]:
+        cut(i, _DEFERS)
+    timed = [i for i, s in enumerate(sents) if "time_commitment" in s.moves and i not in drop]
+    if len(timed) > 1:
+        own = [i for i in timed if meets(sents[i])]
+        keep = own or timed[:1]
+        for i in timed:
+            if i in keep or not sents[i].added:
+                continue
+            # Only the deadline goes: "不好意思，我今天下午三点前给您回电。" keeps "不好意思。"
+            rest = _without_clauses(sents[i].text, lambda w: _only_deadline(rules, scenario, w), lang)
+            if not rest:
+                drop.add(i)
+            elif rest != sents[i].text:
+                sents[i] = sents[i]._replace(text=rest, moves=_moves(rules, scenario, rest))
+    firm = any("time_commitment" in s.moves or grants(s) and meets(s) for i, s in enumerate(sents) if i not in drop)
+    if firm:
+        for i, s in enumerate(sents):
+            if s.added and i not in drop and "can_do" in s.moves and "time_commitment" not in s.moves:
+                words = _without_can_do(rules, scenario, s.text, lang)
+                if not words:
+                    drop.add(i)
+                elif words != s.text:
+                    sents[i] = s._replace(text=words, moves=_moves(rules, scenario, words))
+    for i in range(len(sents) - 1, -1, -1):
+        s = sents[i]
+        others = frozenset().union(*(t.moves for j, t in enumerate(sents) if j != i and j not in drop))
+        if s.added and i not in drop and s.moves and s.moves <= others:
+            drop.add(i)
+    # The trainee's generic action ("我马上帮您处理") beside the scenario's own line making
+    # the same moves and meeting a need ("我马上为您补录入账并复机…") says it twice, vaguer first.
+    for i, s in enumerate(sents):
+        if (not s.added and s.moves and not feels(s) and not meets(s) and not (i == 0 and _opener(rules, scenario, s.text, lang))
+                and any(j not in drop and t.added and meets(t) and s.moves <= t.moves
+                        for j, t in enumerate(sents) if j != i)):
+            drop.add(i)
+    kept = [s for i, s in enumerate(sents) if i not in drop] or sents
+    return _ordered(rules, scenario, kept, lang)
+
+
+def _only_deadline(rules: Rulebook, scenario: str, words: str) -> bool:
+    """The words promise a time or a call-back and nothing else (no need of the scenario)."""
+    moves = _moves(rules, scenario, words)
+    return bool(moves) and moves <= {"time_commitment", "follow_up"}
+
+
+def _without_can_do(rules: Rulebook, scenario: str, sentence: str, lang: str) -> str:
+    """``sentence`` without its clauses that only say "let me see what I can do"."""
+    return _without_clauses(sentence, lambda w: _moves(rules, scenario, w) == {"can_do"}, lang)
+
+
+def _without_clauses(sentence: str, goes: Callable[[str], bool], lang: str) -> str:
+    """``sentence`` without the clauses whose words ``goes``, closed again as a sentence."""
+    pieces = _clauses(sentence)
+    keep = [c for c in pieces if not (_key(sentence[c.start:c.end]) and goes(sentence[c.start:c.end]))]
+    if len(keep) == len(pieces):
+        return sentence
+    if not keep:
+        return ""
+    out = "".join(sentence[c.start:c.stop] for c in keep[:-1]) + sentence[keep[-1].start:keep[-1].end]
+    out = _sentence(out, lang)
+    return _upper_first(out) if lang == "en" else out
+
+
+def _opener(rules: Rulebook, scenario: str, sentence: str, lang: str) -> str:
+    """The greeting or form of address opening ``sentence`` ("您好", "Hello"), or ""."""
+    clauses = _clauses(sentence)
+    if len(clauses) < 2:
+        return ""
+    c = clauses[0]
+    words = sentence[c.start:c.end]
+    short = len(words.split()) <= OPENER_WORDS if lang == "en" else len(words) <= OPENER_CHARS
+    return words if short and not _does(rules, scenario, words) and not _acts(rules, words) else ""
+
+
+# §2.2 acknowledging the feelings: an apology or "I understand".
+_FEELINGS = frozenset({"apology", "acknowledge_feelings"})
+# §3.1 gathering information: a question about the facts, or a hold while checking them.
+_GATHERS = frozenset({"fact_question", "hold_politely"})
+# Moves that answer the problem (§3.3 give information and options): they come after the
+# questions that find the facts, and a bare call-back ("I'll call you back by 3 pm") closes.
+_ANSWERS = frozenset({"offer_options", "compensation", "gives_information", "follow_up", "prevention"})
+_CALL_BACK = frozenset({"follow_up"})
+
+
+@lru_cache(maxsize=1024)
+def _gathers(rules: Rulebook, scenario: str, text: str) -> bool:
+    """The sentence asks about the facts or holds the line to check them (§3.1, §7)."""
+    hits, _ = rules.matcher(scenario).scan(normalise(text))
+    return any(h.counts_as in _GATHERS for h in hits)
+
+
+def _feelings_apart(rules: Rulebook, scenario: str, s: _Sentence, lang: str) -> list[_Sentence]:
+    """``s`` as its leading clauses that only speak to the feelings and the rest, each a
+    sentence; ``[s]`` when it has no such lead or nothing after it."""
+    pieces = _clauses(s.text)
+    k = 0
+    while k < len(pieces) - 1:
+        moves = {m for m in _moves(rules, scenario, s.text[pieces[k].start:pieces[k].end]) if not m.startswith("need:")}
+        if not moves or any(rules.rules[m].group != "emotion" for m in moves):
+            break
+        k += 1
+    if k == 0:
+        return [s]
+    head = _sentence(s.text[pieces[0].start:pieces[k - 1].end], lang)
+    rest = s.text[pieces[k].start:].strip()
+    rest = _upper_first(rest) if lang == "en" else rest
+    if _acts(rules, head) or not _acts(rules, rest):
+        return [s]
+    return [s._replace(text=head, moves=_moves(rules, scenario, head)),
+            s._replace(text=rest, moves=_moves(rules, scenario, rest))]
+
+
+def _is_token(s: _Sentence, lang: str) -> bool:
+    """A sentence of one short clause and no question: a greeting or an acknowledgement."""
+    pieces = _clauses(s.text)
+    if len(pieces) != 1 or s.text.rstrip()[-1:] in "?？":
+        return False
+    words = s.text[pieces[0].start:pieces[0].end]
+    return len(words.split()) <= OPENER_WORDS if lang == "en" else len(words) <= OPENER_CHARS
+
+
+def _ordered(rules: Rulebook, scenario: str, sents: list[_Sentence], lang: str) -> str:
+    """The sentences in the order of §2–§4: the introduction, the feelings (先处理情感，后处理
+    事件), the questions that find the facts (§3.1), the action and options (§3.3), a bare
+    call-back last; each group as it came, and an opening greeting stays first."""
+    rb = rules.rules
+
+    ranks: dict[str, float] = {}
+
+    def rank(s: _Sentence) -> float:
+        if s.text not in ranks:
+            ranks[s.text] = _rank(s)
+        return ranks[s.text]
+
+    def _rank(s: _Sentence) -> float:
+        moves = {m for m in s.moves if not m.startswith("need:")}
+        if not s.moves and _is_token(s, lang):
+            return 0  # "您好。", "Hello.", and the trainee's bare "好的。" / "Noted.", which read
+            # as a brush-off after a commitment and as an acknowledgement before one
+        if "introduce_self" in moves and "time_commitment" not in s.moves:
+            return 0
+        if moves and all(rb[m].group == "emotion" for m in moves):
+            # §2.2 (sorry, I understand) before §2.3's "I'll see it through" on its own
+            return 1 if moves & _FEELINGS else 1.5
+        if _speaks_to_feelings(rules, s.text):
+            return 2
+        if moves & _ANSWERS or "time_commitment" in s.moves:
+            return 5 if moves - {"time_commitment"} <= _CALL_BACK and not any(m.startswith("need:") for m in s.moves) else 4
+        return 3 if _gathers(rules, scenario, s.text) else 4
+
+    # "不好意思，我能为您做的是：…？请问您的报修单号是多少？": the apology stays first, the
+    # options wait for the question (§3.1 before §3.3), as a bare call-back waits for the action.
+    split: list[_Sentence] = []
+    for i, s in enumerate(sents):
+        parts = _feelings_apart(rules, scenario, s, lang) if s.added and rank(s) == 2 else [s]
+        if len(parts) > 1 and not any(rank(parts[0]) < rank(t) < rank(parts[-1]) for t in sents[i + 1:]):
+            parts = [s]
+        split += parts
+    if len(split) > len(sents):
+        return _ordered(rules, scenario, split, lang)
+    order = sorted(sents, key=rank)
+    first = sents[0].text
+    head = ""
+    if order[0] is not sents[0] and (words := _opener(rules, scenario, first, lang)):
+        c = _clauses(first)[0]
+        mark = first[c.end:c.stop].strip()
+        rest = first[c.stop:].strip()
+        order = [s if s is not sents[0] else s._replace(text=_upper_first(rest) if lang == "en" else rest)
+                 for s in order]
+        head = words + (_JOINER[lang].get(mark, mark) or _COMMA[lang])
+    out = ""
+    for s in order:
+        out = _join(out, s.text, lang)
+    if head:
+        out = head + (_lower_first(out) if lang == "en" else out)
+    return out
+
+
+def candidates(
+    rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: str, *, written_as: str = ""
+) -> list[str]:
     """Alternative replies for one turn, the trainee's repaired words first.
 
     A model line that speaks to the feelings goes before the repaired reply when the
@@ -736,8 +1061,8 @@ def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: s
     reply does not already do. Lines before come first, so of two alternatives that
     calm alike and are as long, the feelings-first one wins.
     """
-    base, _ = repair(rules, turn, lang)
-    script = _script(turn.text, lang)
+    base, _ = repair(rules, turn, lang, written_as=written_as)
+    script = _script(written_as or turn.text, lang)
     pool = tuple(_written(line, script) for line in line_pool(rules, scenario, persona, lang))
     out = [base] if base else []
     if base:
@@ -757,7 +1082,7 @@ def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: s
                              if _stands_alone(rules, scenario, r)]
     seen: set[str] = set()
     unique = []
-    for c in out:
+    for c in (_coherent(rules, scenario, x, turn.text, lang, script) for x in out if x):
         if c and c != turn.text and c not in seen and len(c) <= MAX_REPLY_CHARS:
             seen.add(c)
             unique.append(c)
@@ -765,15 +1090,21 @@ def candidates(rules: Rulebook, turn: Turn, lang: str, scenario: str, persona: s
 
 
 def best_alternative(
-    rules: Rulebook, before: SessionState, turn: Turn, lang: str
+    rules: Rulebook, before: SessionState, turn: Turn, lang: str, *, written_as: str = ""
 ) -> tuple[str, Turn] | None:
-    """The candidate that leaves the customer least angry, with the turn it makes."""
-    best: tuple[tuple[float, int, int], str, Turn] | None = None
-    for text in candidates(rules, turn, lang, before.scenario, before.persona):
+    """The candidate that leaves the customer least angry, with the turn it makes.
+
+    Of candidates that calm alike (anger bottoms out at zero), the one meeting more of the
+    scenario's still-open needs wins over a shorter one: a turn that could have met a need
+    (§1: what every complainant needs) should be shown doing so.
+    """
+    best: tuple[tuple[float, int, int, int], str, Turn] | None = None
+    for text in candidates(rules, turn, lang, before.scenario, before.persona, written_as=written_as):
         cf = step(before, text)
         if any(h.counts_as and rules.rules[h.counts_as].polarity == "negative" for h in cf.hits):
             continue  # it does what the report coaches against (an apology with nothing behind it)
-        key = (cf.anger_after, _OUTCOME_RANK[cf.outcome.value if cf.outcome else None], len(text))
+        met = len(cf.state.needs_met - before.needs_met)
+        key = (cf.anger_after, _OUTCOME_RANK[cf.outcome.value if cf.outcome else None], -met, len(text))
         if best is None or key < best[0]:
             best = (key, text, cf)
     return None if best is None else (best[1], best[2])
@@ -797,10 +1128,13 @@ def improvements(
     lang = first.lang
     befores = [first] + [t.state for t in turns[:-1]]
     order = sorted(range(len(turns)), key=lambda i: (_harm(turns[i]), -i), reverse=True)
+    # "好的。" is written alike in both scripts: the lines added to it follow the script
+    # the trainee types in elsewhere in the session, not Simplified by default.
+    session = "".join(t.text for t in turns)
     found: list[Improvement] = []
     for i in order[:CANDIDATE_TURNS]:
         turn = turns[i]
-        alt = best_alternative(rules, befores[i], turn, lang)
+        alt = best_alternative(rules, befores[i], turn, lang, written_as=_script_source(turn.text, session, lang))
         if alt is None:
             continue
         text, cf = alt
