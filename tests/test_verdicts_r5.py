@@ -181,3 +181,22 @@ def test_impatience_and_sarcasm_misfire(rules, text, behaviour):
 @pytest.mark.parametrize("text", ["之前跟您说过的方案，我今天下午三点前给您落实。", "请问您还想不想保留这个号码？"])
 def test_plain_reference_and_questions_stay(rules, text):
     assert rules.negative_ids.isdisjoint(present(rules, text))
+
+
+# Lines coaching offers must read as what they are (found by the coaching review): a fix line
+# with a deadline is a follow-up with a time (§3); §5 我们向来都是这么做的 in its other wordings;
+# a guessed excuse for a colleague (§5; §1 unfounded claims).
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("我今天下午三点前给您确切答复。", "time_commitment"),
+    ("I'll have a firm answer for you by 3 pm today.", "time_commitment"),
+    ("If this is on our side, I'll see it through.", "ownership"),
+    ("我们一向都是这样处理的。", "hide_behind_policy"),
+    ("工程师可能临时有事。", "excuse"),
+    ("What do you want then?", "rudeness_sarcasm"),
+])
+def test_coaching_review_readings_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+def test_a_colleague_held_up_with_a_fix_is_no_guess_stays(rules):
+    assert "excuse" not in present(rules, "师傅临时有事来不了，我马上给您另约今天下午四点。")
