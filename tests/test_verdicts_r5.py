@@ -200,3 +200,26 @@ def test_coaching_review_readings_misfire(rules, text, behaviour):
 
 def test_a_colleague_held_up_with_a_fix_is_no_guess_stays(rules):
     assert "excuse" not in present(rules, "师傅临时有事来不了，我马上给您另约今天下午四点。")
+
+
+# Spoken Chinese as trainees type it (held-out probe of colloquial replies, 2026-12-02).
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("哎呀真不好意思，这事儿是我们没弄好，我这就给您重新安排。", "ownership"),       # §2.3 / §5 admit it
+    ("您放一百个心，我保证明天中午之前给您搞定。", "time_commitment"),             # §3 a fix by a time
+    ("您放一百个心，我保证明天中午之前给您搞定。", "reassure"),
+    ("大哥您消消气，我知道您等了好几天了，换我也急。", "acknowledge_feelings"),    # §2.2
+    ("你们自己不看说明书，怪谁呢？", "blame_customer"),                           # §5 blaming the customer
+    ("我们这边核实过了，确实是我们多收了您二十块，马上退给您。", "ownership"),
+    ("我们这边核实过了，确实是我们多收了您二十块，马上退给您。", "concrete_action"),
+    ("不好意思，我不太清楚，您问问别人吧。", "forbidden_phrase"),                 # §5 我不知道
+    ("不好意思，我不太清楚，您问问别人吧。", "pass_the_buck"),                    # §4 不得推诿
+    ("这个月底之前肯定给您修好，您看行吗？", "time_commitment"),
+    ("好吧好吧，那我给您反映一下。", "vague"),                                    # §5 打太极
+])
+def test_spoken_chinese_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.parametrize("text", ["具体原因目前还不清楚，我们正在排查。", "您说的这个情况我帮您修好了。"])
+def test_spoken_chinese_without_the_trigger_stays(rules, text):
+    assert "forbidden_phrase" not in present(rules, text)
