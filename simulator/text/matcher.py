@@ -268,7 +268,11 @@ class Matcher:
         self._refusal = _REFUSAL if any(b.id == _REFUSAL for b in lexicon.behaviours) else None
         self._names = any(b.id == _NAME_BEHAVIOUR for b in lexicon.behaviours)
         ids = {b.id for b in lexicon.behaviours}
-        self._frames = tuple(frame for frame in _FRAMES if frame[0] in ids)
+        # Each frame's anchor words as one literal pattern: a C-level search per frame instead
+        # of a generator over its anchors (a dozen frames now, run on every reply).
+        self._frames = tuple(
+            (bid, re.compile("|".join(map(re.escape, anchors))), rx) for bid, anchors, rx in _FRAMES if bid in ids
+        )
         self.negative = frozenset(b.id for b in lexicon.behaviours if b.polarity == "negative")
         for b in lexicon.behaviours:
             if b.phrases is not None:
@@ -317,8 +321,10 @@ class Matcher:
         text = norm.folded
         spans: list[tuple[str, int, int]] = []
         for bid, probe, rx in self._setbacks:
-            if probe.search(text) is None:
-                continue  # most replies name no setback: one cheap search instead of the frame
+            # Only a phrase counting as itself can be a setback's subject: most replies hold none,
+            # and then neither pattern runs (a long alternation costs a pass over the reply).
+            if not any(h.counts_as == h.behaviour == bid for h in hits) or probe.search(text) is None:
+                continue
             spans.extend((bid, *norm.span(m_.start(), m_.end())) for m_ in rx.finditer(text))
         if not spans:
             return hits, need_hits
@@ -335,7 +341,7 @@ class Matcher:
         found: list[Hit] = []
         text = norm.folded
         for bid, anchors, rx in self._frames:
-            if not any(a in text for a in anchors):
+            if anchors.search(text) is None:
                 continue  # cheaper than letting the pattern try every position
             for m_ in rx.finditer(text):
                 if m_.end() == m_.start():
