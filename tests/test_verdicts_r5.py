@@ -223,3 +223,14 @@ def test_spoken_chinese_misfire(rules, text, behaviour):
 @pytest.mark.parametrize("text", ["具体原因目前还不清楚，我们正在排查。", "您说的这个情况我帮您修好了。"])
 def test_spoken_chinese_without_the_trigger_stays(rules, text):
     assert "forbidden_phrase" not in present(rules, text)
+
+
+# Found by the real-reply diff audit of this round: 可能会 describing what may happen is an
+# explanation (§3), not a hedged promise (§5 打太极); before a promise it still hedges.
+@pytest.mark.parametrize("text", ["由于月初是出账期，可能会导致数据错误，建议您3号再查询。", "用户量较大，可能会出现此情况。"])
+def test_what_may_happen_is_no_hedge_misfire(rules, text):
+    assert "vague" not in present(rules, text)
+
+
+def test_a_hedged_call_back_stays_vague_stays(rules):
+    assert "vague" in present(rules, "我们可能会明天给您回电。")
