@@ -131,3 +131,65 @@ def test_round2_a_rhetorical_rebuke_is_no_question_misfire(rules):
 def test_round2_near_misses_stay(rules, text, want, not_want):
     got = present(rules, text)
     assert (want is None or want in got) and not_want not in got, got
+
+
+# ------------------------------------------------------------------ round 3 (13 of 32 misread)
+
+@pytest.mark.parametrize(("text", "behaviour", "scenario"), [
+    # 啦 is 了: §2.2 给您添麻烦了.
+    ("亲，给您添麻烦啦，我这边马上帮您加急，今晚八点前给您个准信儿~", "acknowledge_feelings", SC),
+    # §5 admit a mistake at once, done to the customer; §1 compensation: 退给您.
+    ("您这个情况我清楚了，是我们营业员给您办错了套餐，我现在就给您改回来，多扣的钱今天退给您。",
+     "ownership", "billing-error"),
+    ("您这个情况我清楚了，是我们营业员给您办错了套餐，我现在就给您改回来，多扣的钱今天退给您。",
+     "compensation", "billing-error"),
+    # §2.2 let them vent; §2.3 see it through (盯到底).
+    ("阿姨您慢慢说，不着急，我听着呢。", "acknowledge_feelings", SC),
+    ("大哥，这事儿您找我就对了，我给您盯到底。", "ownership", SC),
+    # §5 hand over to a supervisor, kept: asking on the customer's behalf.
+    ("您先别挂哈，我去问问我们主管能不能给您免了这个费用。", "concrete_action", SC),
+    # §5 打太极, in speech.
+    ("應該是可以啦，我幫您問問看好了。", "vague", SC),
+    # §5 criticising or mocking; 对不起，我们下班了; refusing outright; commanding.
+    ("你这不是没事找事吗？", "lecture", SC),  # the rhetorical 不是…吗 criticises
+    ("哟，您可真会挑时候，我们刚要下班。", "rudeness_sarcasm", SC),
+    ("哟，您可真会挑时候，我们刚要下班。", "forbidden_phrase", SC),
+    ("這個不在保固範圍內，沒得談。", "refusal", SC),
+    ("你别老打电话催了，催也没用。", "rudeness_sarcasm", SC),
+    ("好了好了，知道了知道了，还有别的事吗？", "rush_calm_down", SC),
+    ("都说了明天给你弄，你急啥？", "argue", SC),
+])
+def test_round3_misfire(rules, text, behaviour, scenario):
+    assert behaviour in present(rules, text, scenario)
+
+
+def test_round3_asking_a_supervisor_is_no_unowned_handover_misfire(rules):
+    assert "unowned_handover" not in present(rules, "您先别挂哈，我去问问我们主管能不能给您免了这个费用。")
+
+
+@pytest.mark.parametrize("text", [
+    "阿姨您慢慢说，不着急，我听着呢。",
+    "大哥，这事儿您找我就对了，我给您盯到底。",
+])
+def test_round3_listening_and_owning_calm_every_customer_misfire(rules, text):
+    assert all(d < 0 for d in deltas(rules, text))
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Another party's mistake reported, the customer's own, a refund not yet arrived.
+    ("我们查到是快递给您寄错了。", None, "ownership"),
+    ("是不是您自己办错了？", None, "ownership"),
+    ("退给您的钱还没到账，我马上帮您催。", "concrete_action", "compensation"),
+    # 好了好了 soothes; a hedged fact with a time is no stall.
+    ("好了好了，别生气了，我马上帮您处理。", "concrete_action", "rush_calm_down"),
+    ("这不是没问题了嘛，您再试试。", None, "rudeness_sarcasm"),
+])
+def test_round3_near_misses_stay(rules, text, want, not_want):
+    got = present(rules, text)
+    assert (want is None or want in got) and not_want not in got, got
+
+
+@pytest.mark.xfail(strict=True, reason="回头 is read as a stall (§5 打太极) even when it is about the agent's "
+                   "own expenses, not the customer's case; telling the two apart needs the clause's subject")
+def test_round3_a_later_that_is_not_about_the_case_left(rules):
+    assert all(d < 0 for d in deltas(rules, "这样吧，我自掏腰包先给您补上，回头公司报销。"))
