@@ -193,3 +193,56 @@ def test_round3_near_misses_stay(rules, text, want, not_want):
                    "own expenses, not the customer's case; telling the two apart needs the clause's subject")
 def test_round3_a_later_that_is_not_about_the_case_left(rules):
     assert all(d < 0 for d in deltas(rules, "这样吧，我自掏腰包先给您补上，回头公司报销。"))
+
+
+# ------------------------------------------------------------------ round 4 (11 of 32 misread)
+
+@pytest.mark.parametrize(("text", "behaviour", "scenario"), [
+    # §5 apologise: Taiwanese 歹勢.
+    ("歹勢齁，讓您等這麼久，我現在馬上幫您查。", "apology", SC),
+    # §1 compensation: 无门槛 negates nothing.
+    ("亲，这边给您申请了五十元无门槛券作为补偿哒~", "compensation", SC),
+    # §5 show urgency, take notes; §7 someone is on the way.
+    ("物業這邊已經派師傅過去了，大概半小時內到，您看可以嗎？", "concrete_action", "property-repair"),
+    ("老师您好，您反映的情况我都做了登记，明天上午十点之前我亲自给您回电话。", "concrete_action", SC),
+    # §3 an answer by an agreed time, from the named colleague it was handed to.
+    ("這邊幫您把電話轉給負責的同事，他姓陳，我已經把您的情況交代清楚了，十分鐘內他會打給您。",
+     "time_commitment", SC),
+    # §5 打太极; §5 excuses, guessed (§1 unfounded claims).
+    ("我們會再跟廠商確認看看，有消息再跟您說。", "vague", SC),
+    ("師傅可能在路上塞車了，您再等等喔。", "excuse", "engineer-no-show"),
+    # §5 mocking; commanding; arguing.
+    ("嫌贵您可以不续啊，又没人逼您。", "rudeness_sarcasm", "renewal-fee"),
+    ("行了，别说了，我知道了。", "rush_calm_down", SC),
+    ("我都跟你解释八百遍了！", "argue", SC),
+])
+def test_round4_misfire(rules, text, behaviour, scenario):
+    assert behaviour in present(rules, text, scenario)
+
+
+@pytest.mark.parametrize("text", [
+    "亲，这边给您申请了五十元无门槛券作为补偿哒~",
+    "這邊幫您把電話轉給負責的同事，他姓陳，我已經把您的情況交代清楚了，十分鐘內他會打給您。",
+])
+def test_round4_owned_help_calms_every_customer_misfire(rules, text):
+    assert all(d < 0 for d in deltas(rules, text))
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # A courier dispatching is no agent's action; a call to watch for is no promise; a coupon
+    # refused still refuses; a time keeps a result-promise from being vague.
+    ("请关注工作人员打给您的电话。", None, "follow_up"),
+    ("您的快递已经派送了。", None, "excuse"),
+    ("无门槛券不能叠加使用，这个我们没法给您。", "negative_language", "compensation"),
+    ("今天下午三点前有结果再给您回电。", "time_commitment", "vague"),
+])
+def test_round4_near_misses_stay(rules, text, want, not_want):
+    got = present(rules, text)
+    assert (want is None or want in got) and (not_want is None or not_want not in got), got
+
+
+@pytest.mark.xfail(strict=True, reason="您 folds to 你 before matching, so a polite bare request with its purpose "
+                   "(您把照片发过来，我帮您看看) reads like the commanding 你把…发过来 (§5); telling them apart "
+                   "needs the politeness the fold removes")
+def test_round4_a_polite_request_with_its_purpose_left(rules):
+    assert "rush_calm_down" not in present(rules, "好滴亲，您把照片发过来，我帮您看看是哪儿的问题哈~")
