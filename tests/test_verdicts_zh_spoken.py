@@ -5,8 +5,15 @@ Held-out probes of ~30 replies each (Simplified and Traditional; 儿化, particl
 reply was run. Every ``*_misfire`` case read wrongly before its fix; every ``*_stays`` case is a
 near-miss guard that must keep its reading. The texts were written for these tests.
 
-* Folding (simulator/text/folding.yaml ``spoken``): 儿化 (哪儿, 这儿, 事儿, 点儿), 咋 and 啥 are
-  read as the written words the lexicon uses; 真 may sit inside a phrase like 真的.
+Misread per round (before that round's fixes): 12/32, 11/32, 13/32, 11/32, 17/30. The spoken
+range is wide, so each fresh set finds new wordings; the fixes are phrase families and folds, not
+the probe sentences alone, and each was checked against every STC-3 helpdesk reply.
+
+* Folding (simulator/text/folding.yaml ``spoken``): 儿化 (哪儿, 这儿, 事儿, 点儿), 咋, 啥, 咱们
+  and the particles 啦 / 喽 are read as the written words the lexicon uses; 真 may sit inside a
+  phrase like 真的.
+* Left (strict xfail, with the reason): 回头 about something other than the case, a polite bare
+  request (您 folds to 你), a bare 放心, and a fact phrase inside a rebuke.
 """
 
 from __future__ import annotations
@@ -246,3 +253,63 @@ def test_round4_near_misses_stay(rules, text, want, not_want):
                    "needs the politeness the fold removes")
 def test_round4_a_polite_request_with_its_purpose_left(rules):
     assert "rush_calm_down" not in present(rules, "好滴亲，您把照片发过来，我帮您看看是哪儿的问题哈~")
+
+
+# ------------------------------------------------------------------ round 5 (17 of 30 misread)
+
+@pytest.mark.parametrize(("text", "behaviour", "scenario"), [
+    # §2.2 您别着急 / 您别生气 in other words.
+    ("好的好的，您别上火，我马上给您查一下是哪个环节出的岔子。", "acknowledge_feelings", SC),
+    # §5 admit a mistake at once (怪我们); §2.3 see it through (兜着); §3 a way to reach me.
+    ("抱歉哈，那个师傅是我们新派的，没经验，这事儿怪我们，明天换个老师傅给您重新装。", "ownership", "rude-engineer"),
+    ("放心，这事儿我给您兜着，有啥问题直接打我电话。", "ownership", SC),
+    ("放心，这事儿我给您兜着，有啥问题直接打我电话。", "follow_up", SC),
+    # §1 compensation: the fee absorbed.
+    ("這個費用我幫您吸收掉，您不用再付了。", "compensation", "renewal-fee"),
+    # §5 打太极; §5 我们向来都是这么做的 (走个流程).
+    ("这个不太好办啊，我试着帮您争取一下吧。", "vague", SC),
+    ("那我帮您登记一下，具体啥时候能修好我这边也不确定。", "vague", SC),
+    ("嗯，了解，您说的这个我们内部会讨论一下。", "vague", SC),
+    ("这事儿吧，得走个流程，您别急。", "hide_behind_policy", SC),
+    # §5 mocking, commanding, lecturing ("I told you so").
+    ("你这属于没事瞎折腾。", "rudeness_sarcasm", SC),
+    ("您有完没完啊？", "rudeness_sarcasm", SC),
+    ("那你想让我怎么办？我又变不出来。", "rush_calm_down", SC),
+    ("你先搞清楚状况再来投诉好吗？", "lecture", SC),
+    ("别跟我扯这些没用的。", "rudeness_sarcasm", SC),
+    ("早跟你说了别买这款，你非不听。", "lecture", SC),
+    ("我们又不是慈善机构。", "rudeness_sarcasm", SC),
+    ("这都是小问题，至于闹这么大吗？", "rudeness_sarcasm", SC),
+])
+def test_round5_misfire(rules, text, behaviour, scenario):
+    assert behaviour in present(rules, text, scenario)
+
+
+@pytest.mark.parametrize("text", ["您有完没完啊？", "你先搞清楚状况再来投诉好吗？", "这都是小问题，至于闹这么大吗？"])
+def test_round5_a_rebuking_question_angers_misfire(rules, text):
+    assert "asks_questions" not in present(rules, text)
+    assert all(d > 0 for d in deltas(rules, text))
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Tomorrow morning's call (明早跟您联系) is no "I told you so"; 不怪您 reassures, 不怪我们 denies.
+    ("小仟明早跟您联系。", None, "lecture"),
+    ("这不怪您，我马上帮您处理。", "reassure", "ownership"),
+    ("这也不能怪我们吧。", "deny_responsibility", "ownership"),
+    ("我们会争取尽快解决，今天下午三点前给您答复。", "time_commitment", "vague"),
+])
+def test_round5_near_misses_stay(rules, text, want, not_want):
+    got = present(rules, text)
+    assert (want is None or want in got) and not_want not in got, got
+
+
+@pytest.mark.xfail(strict=True, reason="a bare 放心 is not listed: it also stands in statements (可以放心使用, "
+                   "放心不下) not yet audited on real replies; 您放心 / 放心吧 are")
+def test_round5_a_bare_fangxin_left(rules):
+    assert "reassure" in present(rules, "放心，这事儿我给您兜着，有啥问题直接打我电话。")
+
+
+@pytest.mark.xfail(strict=True, reason="a fact phrase (怎么回事) inside a §5 rebuke (我怎么知道…) still counts; "
+                   "only the question-mark signal is dropped beside a rebuke (simulator/engine/step.py)")
+def test_round5_a_fact_phrase_inside_a_rebuke_left(rules):
+    assert "fact_question" not in present(rules, "我咋知道你那个快递咋回事儿？")
