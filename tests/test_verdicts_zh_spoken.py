@@ -5,7 +5,7 @@ Held-out probes of ~30 replies each (Simplified and Traditional; 儿化, particl
 reply was run. Every ``*_misfire`` case read wrongly before its fix; every ``*_stays`` case is a
 near-miss guard that must keep its reading. The texts were written for these tests.
 
-Misread per round (before that round's fixes): 12/32, 11/32, 13/32, 11/32, 17/30. The spoken
+Misread per round (before that round's fixes): 12/32, 11/32, 13/32, 11/32, 17/30, 8/20. The spoken
 range is wide, so each fresh set finds new wordings; the fixes are phrase families and folds, not
 the probe sentences alone, and each was checked against every STC-3 helpdesk reply.
 
@@ -313,3 +313,31 @@ def test_round5_a_bare_fangxin_left(rules):
                    "only the question-mark signal is dropped beside a rebuke (simulator/engine/step.py)")
 def test_round5_a_fact_phrase_inside_a_rebuke_left(rules):
     assert "fact_question" not in present(rules, "我咋知道你那个快递咋回事儿？")
+
+
+# ------------------------------------------------------------------ round 6 (8 of 20 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("您别急哈，先跟我说说是哪天下的单？", "fact_question"),               # §3.1 ask when
+    ("你自己弄坏的还好意思来找我们？", "blame_customer"),                   # §5 implying their fault
+    ("你自己弄坏的还好意思来找我们？", "rudeness_sarcasm"),
+    ("這我也沒轍，你去問問別家吧。", "refusal"),                           # §5 refusing outright
+    ("哪有那么多为什么，就这样。", "refusal"),
+    ("你嚷嚷也没用，规定就是规定。", "hide_behind_policy"),                 # §5 我们向来都是这么做的
+    ("你嚷嚷也没用，规定就是规定。", "rudeness_sarcasm"),                   # §5 着急也没用
+    ("您这也太较真了吧。", "rudeness_sarcasm"),
+    ("你就不能等两天吗？着急有啥用。", "rudeness_sarcasm"),
+    ("我们这边可没错啊，是你没看清楚。", "deny_responsibility"),            # §5 insisting on being right
+])
+def test_round6_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # 哪天方便 offers a choice, not a fact question; 不好意思 (an apology) is no 还好意思.
+    ("您看哪天方便，我让师傅上门。", "offer_options", "fact_question"),
+    ("真不好意思，让您久等了。", "apology", "rudeness_sarcasm"),
+])
+def test_round6_near_misses_stay(rules, text, want, not_want):
+    got = present(rules, text)
+    assert want in got and not_want not in got, got
