@@ -123,6 +123,10 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         r"(?:应该|应当|早该|本该|(?:本应|理应)(?![用对])|就该)"
         r"(?!是|会|能|可以|可能|已|有|没|收到|到|在|快|马上|很快|就|明|今|后天|下|这|那|本周|月|周|几|[0-9一两三]|送|寄|发)"
     )),
+    # §5 lecturing, criticising the customer: the rhetorical "can't you just…?" (您就不能看看说明书吗？,
+    # 你就不能耐心点吗). Only with 就 right after the 你 and no 了 before the 吗: 您升级后就不能登录了吗？
+    # asks what happened (§3.1).
+    ("lecture", ("就不能",), re.compile(r"你们?就不能(?:(?!了)" + _BREAK + r"){1,12}?(?:吗|么|嘛)")),
     # §5 commanding tone (use requests and questions instead): a clause that opens with 把…给我
     # (你先把单号给我, 把截图发过来). 请您把… / 麻烦您把… open with the request and are not matched,
     # nor is an order softened into one by 一下 / 吧 / 好吗 after it (您把账号发我一下, 发给我吧).
@@ -142,11 +146,13 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("not_my_job", ("不管",), re.compile(r"我(?:可|才|就|也|是)?不管(?:了|啊|呀|的)?(?=\s*(?:[,.!?;:。\n]|$))")),
     # §5 admit a mistake at once, §2.3 take responsibility: the mistake named as ours with the
     # team or the time between (是我们仓库漏发了配件, 我们客服当时写错了地址). Not denied or
-    # supposed (不是我们…, 如果是我们…), and nobody else inside (您, 他们) or a negation (没).
+    # supposed (不是我们…, 如果是我们…), and nobody else inside (您, 他们, 快递, 银行), no finding
+    # reported (我们查到是快递寄错了) and no negation (没).
     ("ownership", ("我们",), re.compile(
         r"(?<!不是)(?<!并非)(?<!如果是)(?<!要是)(?<!假如是)(?<!不)我们"
-        r"(?:(?![你您他她它不没别]|们)" + _BREAK + r"){0,6}?"
-        r"(?:漏发|发错|搞错|弄错|写错|算错|扣错|多扣|漏掉|漏了|漏录|漏记|录错|记错|输错|填错|忘了|忘记|疏忽了|失误了|操作失误|工作失误)"
+        r"(?:(?![你您他她它不没别]|们|快递|物流|厂家|厂商|银行|商家|第三方|查到|发现|显示)" + _BREAK + r"){0,6}?"
+        r"(?:(?:给|为|帮)你)?"  # done to the customer (我们营业员给您办错了套餐) is still ours
+        r"(?:漏发|发错|搞错|弄错|搞砸|弄砸|办砸|办错|开错|装错|换错|寄错|写错|算错|扣错|多扣|漏掉|漏了|漏录|漏记|录错|记错|输错|填错|忘了|忘记|疏忽了|失误了|操作失误|工作失误)"
     )),
     # …and in English, a clause that opens with "(just) give/send/tell me the…" ("Could you tell
     # me your postcode?" opens with the request and is not matched).

@@ -2,10 +2,10 @@
 
 Folding is NFKC (full-width → half-width), casefold, Traditional → Simplified
 Chinese (OpenCC, so zh-TW and HK users share the zh-CN lexicon), Cantonese words
-to Mandarin ones and 您 to 你 (``folding.yaml``), curly quotes to straight ones and
-whitespace runs to one space. Every folded character remembers the span of the
-original text it came from, so hits can be highlighted in what the trainee
-actually typed.
+and spoken ones (儿化, 咋, 啥) to written Mandarin and 您 to 你 (``folding.yaml``),
+curly quotes to straight ones and whitespace runs to one space. Every folded
+character remembers the span of the original text it came from, so hits can be
+highlighted in what the trainee actually typed.
 """
 
 from __future__ import annotations
@@ -147,7 +147,8 @@ def _cantonese() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str]
     for their first letters. Probing with the combined pattern cost four times as much.
     """
     folding = _folding()
-    cantonese = folding["cantonese"]
+    # Spoken Mandarin (儿化, 咋, 啥) folds like Cantonese: Chinese words, anywhere.
+    cantonese = {**folding["cantonese"], **(folding.get("spoken") or {})}
     english = folding.get("english") or {}
     words = {**cantonese, **english}
     # Longest first, so at each position the longest key wins (对唔住 before 唔, "im going to"
