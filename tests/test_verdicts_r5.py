@@ -234,3 +234,12 @@ def test_what_may_happen_is_no_hedge_misfire(rules, text):
 
 def test_a_hedged_call_back_stays_vague_stays(rules):
     assert "vague" in present(rules, "我们可能会明天给您回电。")
+
+
+def test_a_need_is_quoted_in_whole_words_misfire(rules):
+    # The need phrase 点前给您 cuts across the time and the action; the trainee is shown both.
+    turn = step(start(rules, SC, "analytical"), "我今天下午三点前给您回电。")
+    quotes = {c.rule: c.quote for c in turn.changes if c.kind == "need"}
+    assert quotes.get("fix_with_time") == "我今天下午三点前给您回电", quotes
+    change = next(c for c in turn.changes if c.rule == "fix_with_time")
+    assert turn.text[change.start:change.end] == change.quote

@@ -126,7 +126,7 @@ def apply_reading(state: SessionState, reading: Reading, *, with_reply: bool = T
     signals = list(reading.signals)
     turn_no = state.turn + 1
     changes, counts, emotion = _behaviour_changes(rb, pair, state, hits, signals)
-    new_needs, need_changes = _needs(pair, state, need_hits, hits, present)
+    new_needs, need_changes = _needs(pair, state, need_hits, hits, present, text)
     if need_changes:
         changes += need_changes
     unmet = len(pair.scenario.needs) - len(state.needs_met) - len(new_needs)
@@ -453,7 +453,8 @@ def _signal_change(rb: Rulebook, pair: Pairing, s: Signal, counts: dict[str, int
 
 
 def _needs(
-    pair: Pairing, state: SessionState, need_hits: Sequence[NeedHit], hits: Sequence[Hit], present: frozenset[str]
+    pair: Pairing, state: SessionState, need_hits: Sequence[NeedHit], hits: Sequence[Hit], present: frozenset[str],
+    text: str = "",
 ) -> tuple[list[str], list[Change]]:
     if not need_hits and pair.need_behaviours.isdisjoint(present):
         return [], []  # nothing in the reply can meet a need
@@ -466,6 +467,13 @@ def _needs(
         if need.id in by_phrase:
             n = by_phrase[need.id]
             quote, start, end = n.quote, n.start, n.end
+            # A need phrase that cuts across the reply's hits (点前给您 across 今天下午三点前 and
+            # 给您重新安排) is quoted with them, so the trainee sees whole words.
+            if text and hits:
+                lo = min([start, *(h.start for h in hits if h.start < end and start < h.end)])
+                hi = max([end, *(h.end for h in hits if h.start < end and start < h.end)])
+                if (lo, hi) != (start, end):
+                    quote, start, end = text[lo:hi], lo, hi
         else:
             if present.isdisjoint(need.behaviours):
                 continue  # no hit can address it: every counted behaviour is in ``present``
