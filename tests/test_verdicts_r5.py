@@ -243,3 +243,11 @@ def test_a_need_is_quoted_in_whole_words_misfire(rules):
     assert quotes.get("fix_with_time") == "我今天下午三点前给您回电", quotes
     change = next(c for c in turn.changes if c.rule == "fix_with_time")
     assert turn.text[change.start:change.end] == change.quote
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("真是过意不去，我马上帮您处理。", "apology"),                                  # §5 apologise
+    ("以后缴费要是没到账，直接打我这个号码，我的工号是1024。", "follow_up"),         # §3 留下联系电话
+])
+def test_counter_speech_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
