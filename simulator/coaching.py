@@ -750,13 +750,17 @@ OPENER_WORDS = 2
 OPENER_CHARS = 4
 
 
+def _short(words: str, lang: str) -> bool:
+    """The clause is short enough to hold a greeting or a form of address and nothing else."""
+    return len(words.split()) <= OPENER_WORDS if lang == "en" else len(words) <= OPENER_CHARS
+
+
 def _before(rules: Rulebook, scenario: str, line: str, base: str, lang: str) -> str:
     """``line`` put before ``base``, after its opener if it has one."""
     clauses = _clauses(base)
     c = clauses[0]
     words = base[c.start:c.end]
-    short = len(words.split()) <= OPENER_WORDS if lang == "en" else len(words) <= OPENER_CHARS
-    if len(clauses) == 1 or not short or _does(rules, scenario, words):
+    if len(clauses) == 1 or not _short(words, lang) or _does(rules, scenario, words):
         return _join(line, base, lang)
     rest = base[c.stop:].strip()
     mark = base[c.end:c.stop].strip()
@@ -942,8 +946,7 @@ def _opener(rules: Rulebook, scenario: str, sentence: str, lang: str) -> str:
         return ""
     c = clauses[0]
     words = sentence[c.start:c.end]
-    short = len(words.split()) <= OPENER_WORDS if lang == "en" else len(words) <= OPENER_CHARS
-    return words if short and not _does(rules, scenario, words) and not _acts(rules, words) else ""
+    return words if _short(words, lang) and not _does(rules, scenario, words) and not _acts(rules, words) else ""
 
 
 # §2.2 acknowledging the feelings: an apology or "I understand".
@@ -989,8 +992,7 @@ def _is_token(s: _Sentence, lang: str) -> bool:
     pieces = _clauses(s.text)
     if len(pieces) != 1 or s.text.rstrip()[-1:] in "?？":
         return False
-    words = s.text[pieces[0].start:pieces[0].end]
-    return len(words.split()) <= OPENER_WORDS if lang == "en" else len(words) <= OPENER_CHARS
+    return _short(s.text[pieces[0].start:pieces[0].end], lang)
 
 
 def _ordered(rules: Rulebook, scenario: str, sents: list[_Sentence], lang: str) -> str:
