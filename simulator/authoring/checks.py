@@ -15,6 +15,7 @@ from simulator.content.loader import Content
 from simulator.content.yamlload import Located
 from simulator.engine import Rulebook
 from simulator.i18n import LANGS
+from simulator.text.matcher import phrase_keys
 from simulator.text.normalise import fold_phrase, normalise
 
 from .findings import Finding, at, local
@@ -116,10 +117,7 @@ def check_lexicon(rules: Rulebook, src: Sources) -> Iterator[Finding]:
 def negation_tokens(lex: m.Lexicon) -> tuple[frozenset[str], frozenset[str]]:
     """The folded negators and non-negators of a lexicon."""
     neg = lex.negation
-    return (
-        frozenset(filter(None, (fold_phrase(p) for p in (*neg.negators.zh, *neg.negators.en)))),
-        frozenset(filter(None, (fold_phrase(p) for p in (*neg.non_negators.zh, *neg.non_negators.en)))),
-    )
+    return phrase_keys(neg.negators), phrase_keys(neg.non_negators)
 
 
 def leading_negator(tokens: tuple[frozenset[str], frozenset[str]], key: str) -> str | None:

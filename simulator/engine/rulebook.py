@@ -13,8 +13,7 @@ from functools import cached_property
 
 from simulator.content import Content
 from simulator.content import models as m
-from simulator.text.matcher import Matcher, NeedHit
-from simulator.text.normalise import fold_phrase
+from simulator.text.matcher import Matcher, NeedHit, phrase_keys
 
 
 @dataclass(frozen=True)
@@ -81,22 +80,15 @@ class Rulebook:
         }
         # Tone words (a laugh, 呵呵) per behaviour, folded as the matcher folds them: they count
         # only in a reply that does not simply help (engine.step).
-        self.tone_words = {
-            b.id: frozenset(fold_phrase(w) for w in (*b.tone_words.zh, *b.tone_words.en))
-            for b in lex.behaviours if b.tone_words is not None
-        }
+        self.tone_words = {b.id: phrase_keys(b.tone_words) for b in lex.behaviours if b.tone_words is not None}
         # Lighter tone words (a hearty laugh, 哈哈) count only beside a harmful move.
         self.light_tone_words = {
-            b.id: frozenset(fold_phrase(w) for w in (*b.light_tone_words.zh, *b.light_tone_words.en))
-            for b in lex.behaviours if b.light_tone_words is not None
+            b.id: phrase_keys(b.light_tone_words) for b in lex.behaviours if b.light_tone_words is not None
         }
         self.tone_ids = frozenset(self.tone_words) | frozenset(self.light_tone_words)
         # Hedges (I'll try, might, 也许) per behaviour: a concrete time does not excuse them (§5
         # vague; §3 promise by an agreed time), so they stay when the rest of it is suppressed.
-        self.hedges = {
-            b.id: frozenset(fold_phrase(w) for w in (*b.hedges.zh, *b.hedges.en))
-            for b in lex.behaviours if b.hedges is not None
-        }
+        self.hedges = {b.id: phrase_keys(b.hedges) for b in lex.behaviours if b.hedges is not None}
         # The moves a concrete time can commit to (the any_of of the derived rules that need a
         # concrete time: time_commitment): a time asked about in a question without one of
         # them in its clause is a fact asked for, not a time agreed (engine.step).

@@ -232,9 +232,14 @@ def _intensifiers() -> re.Pattern[str] | None:
     return re.compile(f"(?=[{first}])(?:" + "|".join(parts) + ")")
 
 
+def phrase_keys(phrases: m.Phrases) -> frozenset[str]:
+    """Both languages' phrases as the matcher stores them (folded, stripped), empties left out."""
+    return frozenset(k for k in (fold_phrase(p) for p in (*phrases.zh, *phrases.en)) if k)
+
+
 def _alternation(phrases: m.Phrases) -> str:
     """Folded phrases as one regex alternation, longest first; ASCII edges on word boundaries."""
-    keys = sorted({k for k in (fold_phrase(p) for p in (*phrases.zh, *phrases.en)) if k}, key=len, reverse=True)
+    keys = sorted(phrase_keys(phrases), key=len, reverse=True)
     return "|".join(
         ("(?<![a-z0-9'])" if _is_word(k[0]) else "") + re.escape(k) + ("(?![a-z0-9'])" if _is_word(k[-1]) else "")
         for k in keys
@@ -269,8 +274,7 @@ class Matcher:
                     entries.setdefault(key, []).append((kind, ident))
 
         self.negated_as = {b.id: b.negated_as for b in lexicon.behaviours}
-        refusers = lexicon.negation.refusers
-        self._refusers = frozenset(filter(None, (fold_phrase(p) for p in (*refusers.zh, *refusers.en))))
+        self._refusers = phrase_keys(lexicon.negation.refusers)
         self._refusal = _REFUSAL if any(b.id == _REFUSAL for b in lexicon.behaviours) else None
         self._names = any(b.id == _NAME_BEHAVIOUR for b in lexicon.behaviours)
         ids = {b.id for b in lexicon.behaviours}
