@@ -101,7 +101,7 @@ def read_reply(rb: Rulebook, scenario: str, text: str, seen: frozenset[str] = fr
         need_hits = _unmet_by_cancelled(rb, hits, settled, need_hits)
         # The needs still met once settled show their behaviours (see ``_settle``); a need
         # phrase a hand-over cancelled (会有人给您回电) shows nothing.
-        shown = rb.shown_by_needs(scenario, need_hits) if need_hits else frozenset()
+        shown = rb.shown_by_needs(scenario, need_hits)
         if shown and any(bid in counted and not none_of.isdisjoint(shown) for bid, _, _, none_of, _ in rb.derived_rules):
             settled, counted = _settle(rb, hits, signals, text, shown)
             need_hits = _unmet_by_cancelled(rb, hits, settled, need_hits)
@@ -469,11 +469,10 @@ def _needs(
             quote, start, end = n.quote, n.start, n.end
             # A need phrase that cuts across the reply's hits (点前给您 across 今天下午三点前 and
             # 给您重新安排) is quoted with them, so the trainee sees whole words.
-            if text and hits:
-                lo = min([start, *(h.start for h in hits if h.start < end and start < h.end)])
-                hi = max([end, *(h.end for h in hits if h.start < end and start < h.end)])
-                if (lo, hi) != (start, end):
-                    quote, start, end = text[lo:hi], lo, hi
+            across = [h for h in hits if h.start < end and start < h.end] if text else []
+            if across:
+                lo, hi = min(start, *(h.start for h in across)), max(end, *(h.end for h in across))
+                quote, start, end = text[lo:hi], lo, hi
         else:
             if present.isdisjoint(need.behaviours):
                 continue  # no hit can address it: every counted behaviour is in ``present``

@@ -138,7 +138,7 @@ _EN_AFTER = r"(?![\w'\-])"
 
 
 @lru_cache(maxsize=1)
-def _cantonese() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str], ...]]:
+def _word_folds() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str], ...]]:
     """One pattern for the word folds: Cantonese words anywhere, English ones as whole words.
 
     Also the probes that tell cheaply whether a reply holds any key at all (most hold none):
@@ -167,8 +167,8 @@ def _cantonese() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str]
 
 
 def _to_mandarin(norm: NormText) -> NormText:
-    """Replace Cantonese words in the folded text, keeping the map back to the original."""
-    pattern, words, probes = _cantonese()
+    """Replace Cantonese, spoken and English folded words, keeping the map back to the original."""
+    pattern, words, probes = _word_folds()
     text = norm.folded
     if all(p.search(text) is None for p in probes):
         return norm
