@@ -743,8 +743,6 @@ LEFT = {
     # An imperative lecture ("Read the email…") looks like "I've read the email you sent";
     # only a clause-opening frame could tell them apart.
     "Read the email we sent you.",
-    # Regional slang for "don't be rude to me" (§5 calm tone): left to a later round.
-    "Don't get shirty with me.",
     # A sarcastic question ("Have you actually tried reading the FAQ?") reads like the fact
     # question "Have you tried restarting it?" (§3.1); only the tone tells them apart.
     "Have you actually tried reading the FAQ?",

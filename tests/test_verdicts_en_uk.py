@@ -1,0 +1,205 @@
+"""Held-out English probe rounds: British speech, Indian and Singapore desk English, support bots.
+
+tests/test_verdicts_en.py ended on spoken British English as the weakest English (18 of 25
+misread). These rounds write fresh replies as UK contact-centre agents, Indian, Singapore and US
+support desks and templated support bots type them, good and bad, polite to rude, with sarcasm.
+Each reply's verdict (the behaviours it must and must not show, and for the analytical customer
+on the general complaint whether anger must fall or rise) was written down from domain.md before
+the set was run. Misreads were fixed as phrase families, never one sentence at a time.
+
+Misread when first run:
+- round 1: 29 of 35.
+
+``*_misfire`` cases failed before their fix (checked with the fix stashed); ``*_stays`` cases are
+look-alikes and right readings that must keep their reading. Strict xfails name why a case is
+left.
+
+One expectation was corrected after the run, not the engine: "I understand your frustration.
+Unfortunately, I am unable to process refunds." was expected to show negative_language; the
+lexicon reads "unable to" before the refund as a refusal of it (rules/behaviours.yaml
+``refusers``), which is §5 refusing outright, also right. Its misread (anger fell) stands.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine import start, step
+from simulator.engine.step import read_reply
+
+SC = "general-complaint"
+
+
+def counted(rules, text, scenario=SC):
+    return read_reply(rules, scenario, text).present
+
+
+def _probe(rules, text, must, must_not, direction):
+    present = counted(rules, text)
+    assert must <= present, (sorted(must - present), sorted(present))
+    assert not (must_not & present), (sorted(must_not & present), sorted(present))
+    if direction is not None:
+        turn = step(start(rules, SC, "analytical"), text)
+        moved = turn.anger_after - turn.anger_before
+        assert (moved < 0) if direction == "down" else (moved > 0), (moved, turn.changes)
+
+
+# ------------------------------------------------------------------ round 1: the probe
+ROUND1 = [
+    ("I'm ever so sorry about this, I'll get it sorted today.", {"apology", "ownership"}, {"empty_apology"}, "down"),
+    ("I'll pop a note on your account so the next person sees it.", {"concrete_action"}, set(), "down"),
+    ("Kindly revert with your order ID so we can check.", {"fact_question"}, {"rush_calm_down"}, "down"),
+    ("Please do the needful and share a copy of the invoice.", {"fact_question"}, {"rush_calm_down"}, None),
+    ("We regret the inconvenience caused and have escalated this to the concerned team.", {"apology"}, set(), None),
+    ("Your concern has been noted and forwarded to the concerned department.", {"handover"}, set(), None),
+    ("It is what it is, I'm afraid.", {"hide_behind_policy"}, set(), "up"),
+    ("Not being funny, but you did sign the contract.", {"lecture"}, set(), "up"),
+    ("Love, it's not my department, you'll want to ring accounts.", {"pass_the_buck"}, set(), "up"),
+    ("I'll chase that up with the warehouse first thing tomorrow and give you a bell by 10.",
+     {"concrete_action", "follow_up", "time_commitment"}, set(), "down"),
+    ("I'll give you a bell back this afternoon.", {"follow_up", "time_commitment"}, set(), "down"),
+    ("Sorry, I'm only the messenger.", {"not_my_job"}, set(), "up"),
+    ("Blimey, I'm sorry, that's our cock-up.", {"apology", "ownership"}, {"empty_apology"}, "down"),
+    ("We've made a right hash of this. Let me put it right.", {"ownership"}, set(), "down"),
+    ("I understand your frustration. Unfortunately, I am unable to process refunds. Is there anything else I can help you with?",
+     {"acknowledge_feelings", "refusal"}, set(), "up"),
+    ("I'm sorry to hear that. Could you please provide more details about the issue?", {"apology", "fact_question"}, {"empty_apology"}, "down"),
+    ("As an AI assistant, I don't have access to your account details.", {"negative_language"}, set(), "up"),
+    ("I'm not able to action that from my end.", {"negative_language"}, set(), "up"),
+    ("You'll want to take that up with Royal Mail.", {"pass_the_buck"}, set(), "up"),
+    ("Sorry, you've lost me - when did the engineer actually come out?", {"fact_question"}, set(), "down"),
+    ("Right, I've had a word with the team leader and she's authorised a refund.",
+     {"concrete_action", "compensation"}, {"unowned_handover"}, "down"),
+    ("Steady on, there's no call for that language.", {"rush_calm_down"}, set(), "up"),
+    ("Keep your hair on, I'm sorting it.", {"rush_calm_down"}, set(), None),
+    ("Oh brilliant, another one who can't read a bill.", {"rudeness_sarcasm"}, set(), "up"),
+    ("Cheers for your patience, I know it's been a faff.", {"thank_complaint"}, set(), "down"),
+    ("Apologies for the delayed response. Please be informed that your request is under process.", {"apology", "vague"}, set(), None),
+    ("We will revert within 24 hours.", {"follow_up", "time_commitment"}, set(), "down"),
+    ("Sorry for the trouble lah, I check for you now ok?", {"apology", "concrete_action"}, {"empty_apology"}, "down"),
+    ("Cannot lah, policy like that.", {"refusal"}, set(), "up"),
+    ("No worries at all, I'll get that reset for you right now.", {"concrete_action"}, set(), "down"),
+    ("Sorry for the wait! Just looking into that for you now.", {"hold_politely", "concrete_action"}, set(), "down"),
+    ("Gosh, I'd be tearing my hair out too.", {"acknowledge_feelings"}, set(), "down"),
+    ("Thanks for flagging - that's a genuine bug on our side, and I've raised it with the devs.",
+     {"thank_complaint", "ownership", "concrete_action"}, set(), "down"),
+    ("Honestly mate, it's a you problem.", {"blame_customer"}, set(), "up"),
+    ("I'm afraid you'll need to wait for the engineer like everybody else.", {"rush_calm_down"}, set(), "up"),
+]
+
+# Read right on the first run: the rest of ROUND1 was misread.
+ROUND1_RIGHT = {
+    "I'm ever so sorry about this, I'll get it sorted today.",
+    "We regret the inconvenience caused and have escalated this to the concerned team.",
+    "Love, it's not my department, you'll want to ring accounts.",
+    "Sorry, I'm only the messenger.",
+    "I'm sorry to hear that. Could you please provide more details about the issue?",
+    "I'm not able to action that from my end.",
+}
+
+# Left unfixed, with the reason (strict xfail: a fix must remove the entry).
+LEFT = {
+    # "Do the needful" names no fact; the request is carried by "share a copy of the invoice",
+    # which an agent also says of what they will send ("I'll share a copy of the invoice with
+    # you"), and "please share your…" also asks for feedback (tests/test_phrasings_world.py).
+    "Please do the needful and share a copy of the invoice.",
+}
+
+PROBE = ROUND1
+
+
+@pytest.mark.parametrize(("text", "must", "must_not", "direction"), [
+    pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="left unfixed, see LEFT"))
+    if case[0] in LEFT else case
+    for case in PROBE if case[0] not in ROUND1_RIGHT
+])
+def test_held_out_probe_misfire(rules, text, must, must_not, direction):
+    _probe(rules, text, must, must_not, direction)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not", "direction"), [case for case in PROBE if case[0] in ROUND1_RIGHT])
+def test_held_out_probe_read_right_stays(rules, text, must, must_not, direction):
+    _probe(rules, text, must, must_not, direction)
+
+
+# ------------------------------------------------------------------ round 1: the families, in other words
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 take notes; §7 track it now, confirm with the responsible manager while the customer waits.
+    ("I've popped a note on the file for the engineer.", "concrete_action"),
+    ("Let me make a note of that on your account.", "concrete_action"),
+    ("We've escalated it to the network team.", "concrete_action"),
+    ("I've had a word with the depot manager.", "concrete_action"),
+    ("Checking that for you now.", "concrete_action"),
+    ("Ok I check with my supervisor.", "concrete_action"),
+    # §3.1 the details a desk asks for; when, asked of anything.
+    ("Please quote your booking reference.", "fact_question"),
+    ("When was the meter last read?", "fact_question"),
+    # §4 首问负责制: a team nobody names.
+    ("Your complaint has been forwarded to the relevant team.", "handover"),
+    # §5 我们向来都是这么做的.
+    ("That's the way things are, sorry.", "hide_behind_policy"),
+    # §1 "you should have…"; §5 lecturing.
+    ("You did tick the box to accept the charges.", "lecture"),
+    ("It's all in the small print.", "lecture"),
+    # §3 promise an answer; §4 贯彻落实.
+    ("I'll give you a shout when the part arrives.", "follow_up"),
+    ("We shall revert to you by tomorrow.", "follow_up"),
+    # §5 admit a mistake at once; §2.3.
+    ("That was a glitch on our side, and I'm sorry.", "ownership"),
+    ("We've made a mess of your booking.", "ownership"),
+    ("Let me make this right for you.", "ownership"),
+    # §5 我做不了.
+    ("I'm not authorised to change the tariff.", "negative_language"),
+    ("I do not have access to billing.", "negative_language"),
+    # §4 不得推诿.
+    ("You might want to contact your bank.", "pass_the_buck"),
+    # §5 calm tone, let them vent; commanding tone.
+    ("Pipe down and let me look.", "rush_calm_down"),
+    ("No need to get stroppy.", "rush_calm_down"),
+    ("You will have to wait for the next slot.", "rush_calm_down"),
+    # §5 mocking; implying the customer is unimportant.
+    ("Here we go again.", "rudeness_sarcasm"),
+    # §3.5 thank them.
+    ("Cheers for being so patient with us.", "thank_complaint"),
+    # §2.2 换作是我也会着急.
+    ("I'd be spitting feathers too.", "acknowledge_feelings"),
+    ("What a faff for you.", "acknowledge_feelings"),
+    # §5 打太极 (处理中).
+    ("Your ticket is under review.", "vague"),
+    # §5 refusing outright.
+    ("No can do, sorry.", "refusal"),
+    # §5 implying the customer is at fault.
+    ("Sounds like a you problem.", "blame_customer"),
+    # §5 可是 / 但是 after a kind sentence.
+    ("I'm sorry you've had this. Unfortunately the engineer is off sick.", "but_reversal"),
+])
+def test_round1_families_misfire(rules, text, behaviour):
+    present = counted(rules, text)
+    assert behaviour in present, sorted(present)
+
+
+def test_taking_it_up_oneself_is_no_buck_passing_misfire(rules):
+    # §4 whoever takes it owns it: "I'll take it up with…" keeps the case; "you can take it up
+    # with…" sends the customer away.
+    present = counted(rules, "I'll take it up with the depot manager today.")
+    assert "concrete_action" in present and "pass_the_buck" not in present, sorted(present)
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("Let me see if it's a bug on our side.", "ownership"),          # a check, no fault found
+    ("Is there a problem on our end?", "ownership"),
+    ("The courier made a mess of it.", "ownership"),                 # someone else's mess
+    ("If this engineer can't fix it, I'll send another one who can.", "rudeness_sarcasm"),
+    ("The settings will revert to the default tomorrow.", "follow_up"),  # revert: go back
+    ("What sort of boiler is it?", "ownership"),                     # "sort" is no "I'll sort it"
+    ("Because you signed a 24-month contract, the exit fee applies.", "lecture"),  # §7 the contract terms as the reason
+    ("I can't get that done today.", "concrete_action"),             # refused, not done
+    ("Your refund is in progress and will land by 5pm Friday.", "vague"),  # a time says when
+    ("We don't have a policy like that.", "hide_behind_policy"),
+    ("I'll send a copy of the invoice.", "fact_question"),
+    ("I know it's been fixed, but the bill is still wrong.", "acknowledge_feelings"),
+    ("You can take it up with the retailer.", "concrete_action"),
+])
+def test_round1_look_alikes_stays(rules, text, behaviour):
+    assert behaviour not in counted(rules, text)
