@@ -8,7 +8,8 @@ on the general complaint whether anger must fall or rise) was written down from 
 the set was run. Misreads were fixed as phrase families, never one sentence at a time.
 
 Misread when first run:
-- round 1: 29 of 35.
+- round 1: 29 of 35;
+- round 2 (written after round 1's fixes): 26 of 33.
 
 ``*_misfire`` cases failed before their fix (checked with the fix stashed); ``*_stays`` cases are
 look-alikes and right readings that must keep their reading. Strict xfails name why a case is
@@ -105,19 +106,84 @@ LEFT = {
     "Please do the needful and share a copy of the invoice.",
 }
 
-PROBE = ROUND1
+# ------------------------------------------------------------------ round 2: the probe (written after round 1)
+ROUND2 = [
+    ("Thank you for contacting us. We sincerely apologize for the inconvenience. Your ticket number is 55821 and our team will get back to you within 2 business days.",
+     {"apology", "thank_complaint", "time_commitment"}, set(), None),
+    ("I completely understand how inconvenient this must be for you, and I want to assure you that we take this seriously.",
+     {"acknowledge_feelings"}, set(), None),
+    ("I've gone ahead and processed a full refund; it should reflect in 3-5 business days.", {"concrete_action", "compensation"}, set(), "down"),
+    ("Per my last email, the engineer is booked for Tuesday.", {"argue"}, set(), "up"),
+    ("As previously mentioned, we do not offer refunds on sale items.", {"argue", "negative_language"}, set(), "up"),
+    ("Thanks for your patience while I looked into this. It turns out the payment bounced because of a bank error on our side.",
+     {"thank_complaint", "explain_reason", "ownership"}, set(), "down"),
+    ("I haven't the foggiest, sorry.", {"forbidden_phrase"}, set(), "up"),
+    ("Search me, love.", {"forbidden_phrase"}, set(), "up"),
+    ("That's one for the techies, I'm afraid - I'll have to pass you over.", {"handover", "unowned_handover"}, set(), "up"),
+    ("Bless you for being so patient, I'm nearly there.", {"thank_complaint"}, set(), "down"),
+    ("Ooh, that's not good at all. Let's get it sorted.", {"reassure"}, set(), "down"),
+    ("Sorry, sir, my hands are tied.", {"negative_language"}, set(), "up"),
+    ("There's literally nothing we can do, it's the manufacturer's issue.", {"refusal", "deny_responsibility"}, set(), "up"),
+    ("Do you even know your own account number?", {"rudeness_sarcasm"}, {"fact_question"}, "up"),
+    ("Can you give me a sec? I'm just pulling your account up.", {"hold_politely", "concrete_action"}, set(), "down"),
+    ("I've put it through as urgent, so an engineer should be with you by Thursday lunchtime.", {"concrete_action", "time_commitment"}, set(), "down"),
+    ("I'll get onto the courier now and come back to you within the hour.", {"concrete_action", "follow_up", "time_commitment"}, set(), "down"),
+    ("Kindly bear with us as we are facing technical issues.", {"hold_politely", "excuse"}, set(), None),
+    ("We apologize for the inconvenience. Please try again later.", {"apology"}, set(), "up"),
+    ("Sorry, I didn't catch that - did you say the 14th or the 15th?", {"check_understanding"}, set(), "down"),
+    ("Just to make sure I've understood: the engineer came, but left without fixing it?", {"check_understanding"}, set(), "down"),
+    ("Oh dear, what a palaver. I'm so sorry.", {"acknowledge_feelings", "apology"}, set(), None),
+    ("You're having a laugh, aren't you?", {"rudeness_sarcasm"}, set(), "up"),
+    ("We got our wires crossed with the booking, sorry about that.", {"ownership", "apology"}, {"empty_apology"}, "down"),
+    ("Traffic's been mental today, nothing I can do about that.", {"excuse", "negative_language"}, set(), "up"),
+    ("That's between you and the bank, I'm afraid.", {"pass_the_buck"}, set(), "up"),
+    ("I'm going to stay on the line with you while I get this sorted.", {"ownership"}, set(), "down"),
+    ("Can I get your full name and the first line of your address, please?", {"fact_question"}, set(), "down"),
+    ("Respectfully, you're not the only customer I'm dealing with today.", {"rush_calm_down"}, set(), "up"),
+    ("I totally hear you - three missed appointments is not OK.", {"acknowledge_feelings"}, set(), "down"),
+    ("I've refunded the callout charge as a goodwill gesture.", {"compensation", "concrete_action"}, set(), "down"),
+    ("Hang fire a sec, I'm just checking with the depot.", {"hold_politely", "concrete_action"}, {"unowned_handover"}, "down"),
+    ("It's been escalated to Tier 2 and they will contact you in due course.", {"handover", "vague"}, set(), "up"),
+]
+
+ROUND2_RIGHT = {
+    "Thank you for contacting us. We sincerely apologize for the inconvenience. Your ticket number is 55821 and our team will get back to you within 2 business days.",
+    "I completely understand how inconvenient this must be for you, and I want to assure you that we take this seriously.",
+    "I've gone ahead and processed a full refund; it should reflect in 3-5 business days.",
+    "Thanks for your patience while I looked into this. It turns out the payment bounced because of a bank error on our side.",
+    "Kindly bear with us as we are facing technical issues.",
+    "We apologize for the inconvenience. Please try again later.",
+    "I totally hear you - three missed appointments is not OK.",
+}
+
+LEFT |= {
+    # The sneer is read (rudeness_sarcasm) and anger rises, but "account number" inside it
+    # still counts as a fact question: only the question-mark signal is dropped beside a
+    # rebuke (simulator/engine/step.py), as tests/test_verdicts_zh_spoken.py leaves it for
+    # 怎么回事 inside 我怎么知道… . Dropping a fact phrase beside any rebuke would also drop
+    # "Are you sure? What's your account number?" asks, so it needs the clause, not the reply.
+    "Do you even know your own account number?",
+    # A refund already made is read as the compensation it is (§1), and anger falls; the same
+    # words cannot count twice, so "I've refunded" is not also an action done (§7): an
+    # "I've refunded" action phrase would swallow compensation's "refunded" (leftmost-longest)
+    # and lose the grant (tests/test_compensation_mentions.py: "I've waived the late fee").
+    "I've refunded the callout charge as a goodwill gesture.",
+}
+
+PROBE = ROUND1 + ROUND2
+READ_RIGHT = ROUND1_RIGHT | ROUND2_RIGHT
 
 
 @pytest.mark.parametrize(("text", "must", "must_not", "direction"), [
     pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="left unfixed, see LEFT"))
     if case[0] in LEFT else case
-    for case in PROBE if case[0] not in ROUND1_RIGHT
+    for case in PROBE if case[0] not in READ_RIGHT
 ])
 def test_held_out_probe_misfire(rules, text, must, must_not, direction):
     _probe(rules, text, must, must_not, direction)
 
 
-@pytest.mark.parametrize(("text", "must", "must_not", "direction"), [case for case in PROBE if case[0] in ROUND1_RIGHT])
+@pytest.mark.parametrize(("text", "must", "must_not", "direction"), [case for case in PROBE if case[0] in READ_RIGHT])
 def test_held_out_probe_read_right_stays(rules, text, must, must_not, direction):
     _probe(rules, text, must, must_not, direction)
 
@@ -203,3 +269,82 @@ def test_taking_it_up_oneself_is_no_buck_passing_misfire(rules):
 ])
 def test_round1_look_alikes_stays(rules, text, behaviour):
     assert behaviour not in counted(rules, text)
+
+
+def test_the_probe_is_mixed():
+    assert len({t for t, *_ in PROBE}) == len(PROBE)
+    assert sum(d == "down" for *_, d in PROBE) >= 20 and sum(d == "up" for *_, d in PROBE) >= 20
+    assert {t for t, *_ in PROBE} - READ_RIGHT >= LEFT
+
+
+# ------------------------------------------------------------------ round 2: the families, in other words
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 arguing: "as I said" in email English.
+    ("As previously advised, the fee stands.", "argue"),
+    ("Per my previous email, the fee stands.", "argue"),
+    # §5 我不知道.
+    ("Beats me, to be honest.", "forbidden_phrase"),
+    ("Your guess is as good as mine.", "forbidden_phrase"),
+    # §5 hand over; §4 owned only with a time.
+    ("I'll pass you on to billing.", "handover"),
+    ("Your case has been escalated to our second line support.", "handover"),
+    # §3.5 thank them.
+    ("Thanks ever so much for being so understanding.", "thank_complaint"),
+    # §3 使客户放心.
+    ("Let's get this sorted for you.", "reassure"),
+    # §5 我不能.
+    ("I'm sorry but our hands are tied.", "negative_language"),
+    # §5 blaming others.
+    ("That's the courier's problem, not ours.", "deny_responsibility"),
+    # §4 不得推诿.
+    ("That's between you and your insurer.", "pass_the_buck"),
+    # §5 mocking.
+    ("Did you even read the letter?", "rudeness_sarcasm"),
+    ("You've got to be kidding me.", "rudeness_sarcasm"),
+    # §3 put someone on hold politely.
+    ("Give me two ticks and I'll have a look.", "hold_politely"),
+    ("Hang on a sec while I check.", "hold_politely"),
+    # §5 show urgency; §7 track it now.
+    ("I'm just checking with the warehouse now.", "concrete_action"),
+    ("I've flagged it as urgent with the engineers.", "concrete_action"),
+    ("I've credited the overcharge back to your card.", "concrete_action"),
+    ("Let me get onto the depot for you.", "concrete_action"),
+    # §3.4 检验理解.
+    ("Did you say it was the 3rd?", "check_understanding"),
+    ("Sorry, I didn't catch that, could you say it again?", "check_understanding"),
+    # §2.2.
+    ("What an ordeal for you.", "acknowledge_feelings"),
+    # §5 admit a mistake at once; §2.3 see it through.
+    ("We mixed up your order with another customer's.", "ownership"),
+    ("I'll stay on the line until it's working.", "ownership"),
+    # §5 excuses (人手不够, 可能堵车).
+    ("We're rushed off our feet today.", "excuse"),
+    ("The engineer's stuck in traffic.", "excuse"),
+    # §3.1.
+    ("May I have your full name, please?", "fact_question"),
+    ("Could I get the first line of your address?", "fact_question"),
+    # §5 implying the customer is unimportant.
+    ("You're not the only customer with a problem, you know.", "rush_calm_down"),
+])
+def test_round2_families_misfire(rules, text, behaviour):
+    present = counted(rules, text)
+    assert behaviour in present, sorted(present)
+
+
+def test_holding_on_to_a_thing_is_no_hold_misfire(rules):
+    # "Hold on" asks the customer to wait (§3); "hold on to the router" tells them to keep it.
+    assert "hold_politely" not in counted(rules, "Hold on to the old router until the new one arrives.")
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("Please hang on to your receipt.", "hold_politely"),
+    ("I've got a sec now if you'd like to go through it.", "hold_politely"),
+    ("Between you and me, this happens a lot.", "pass_the_buck"),
+])
+def test_round2_look_alikes_stays(rules, text, behaviour):
+    assert behaviour not in counted(rules, text)
+
+
+def test_a_but_outside_a_question_still_reverses_stays(rules):
+    assert "but_reversal" in counted(rules, "I'm sorry, but I can't change that.")

@@ -166,7 +166,9 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 # §5 refusing outright / 首问负责制: a refusal or a sending-away inside a question asks the
 # customer what happened (还是到营业厅换的卡呢？); §3 给出原因: a reason word in a
 # question asks for the cause (是什么操作导致的？). Either way the question is the move.
-_QUESTION_SCOPED = frozenset({"refusal", "pass_the_buck", "explain_reason"})
+# §3.4 检验理解: a "but" inside a question restates the customer's story (the engineer came,
+# but left without fixing it?); it takes back nothing the agent said.
+_QUESTION_SCOPED = frozenset({"refusal", "pass_the_buck", "explain_reason", "but_reversal"})
 # A question the writer closed with a comma (请问…不能播放是什么情况呢，会有提示吗？): a clause
 # that opens with 请问, or ends in 吗, or in 呢 after a question word, asks as a "?" does.
 _ASKS = re.compile(
