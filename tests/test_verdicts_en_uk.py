@@ -9,7 +9,8 @@ the set was run. Misreads were fixed as phrase families, never one sentence at a
 
 Misread when first run:
 - round 1: 29 of 35;
-- round 2 (written after round 1's fixes): 26 of 33.
+- round 2 (written after round 1's fixes): 26 of 33;
+- round 3 (written after round 2's fixes): 24 of 32.
 
 ``*_misfire`` cases failed before their fix (checked with the fix stashed); ``*_stays`` cases are
 look-alikes and right readings that must keep their reading. Strict xfails name why a case is
@@ -170,8 +171,59 @@ LEFT |= {
     "I've refunded the callout charge as a goodwill gesture.",
 }
 
-PROBE = ROUND1 + ROUND2
-READ_RIGHT = ROUND1_RIGHT | ROUND2_RIGHT
+# ------------------------------------------------------------------ round 3: the probe (written after round 2)
+ROUND3 = [
+    ("Let me go ahead and pull up your account real quick.", {"concrete_action"}, set(), "down"),
+    ("I can definitely help you with that!", {"willing_to_serve"}, set(), "down"),
+    ("Totally hear you, that's super frustrating.", {"acknowledge_feelings"}, set(), "down"),
+    ("We value your feedback and will use it to improve our services.", {"prevention"}, set(), None),
+    ("I apologize for any confusion this may have caused.", {"apology", "empty_apology"}, set(), None),
+    ("I'm unable to assist with that request.", {"negative_language"}, set(), "up"),
+    ("I've escalated your concern to our specialist team, who will reach out within 24-48 hours.",
+     {"concrete_action", "time_commitment"}, set(), "down"),
+    ("Well, that's a first.", {"doubt_customer"}, set(), "up"),
+    ("Congratulations, you've managed to break it.", {"blame_customer"}, set(), "up"),
+    ("Sir, I am telling you only, the refund is not possible.", {"argue", "refusal"}, set(), "up"),
+    ("I will surely check and revert by EOD.", {"concrete_action", "follow_up", "time_commitment"}, set(), "down"),
+    ("Your complaint is registered and the reference number is SR12345.", {"concrete_action"}, set(), "down"),
+    ("Sorry for the inconvenience caused, sir.", {"apology", "empty_apology"}, set(), None),
+    ("I'll crack on with it now and ring you back at 3.", {"concrete_action", "follow_up", "time_commitment"}, set(), "down"),
+    ("You've been passed from pillar to post, and that stops now - I'm looking after this personally.",
+     {"acknowledge_feelings", "ownership"}, set(), "down"),
+    ("Can, I arrange the technician for you tomorrow morning.", {"concrete_action", "time_commitment"}, set(), "down"),
+    ("Sorry ah, system down today, cannot check.", {"apology", "excuse"}, set(), "up"),
+    ("What's the make and model of the boiler?", {"fact_question"}, set(), "down"),
+    ("Have you got the reference from the text we sent?", {"fact_question"}, set(), "down"),
+    ("Honestly, some people just love to complain.", {"rudeness_sarcasm"}, set(), "up"),
+    ("I'll knock the late fee off your bill.", {"compensation"}, set(), "down"),
+    ("We'll chuck in a month's free broadband for the hassle.", {"compensation"}, set(), "down"),
+    ("Nothing's showing on our system, so it's on your end.", {"blame_customer"}, set(), "up"),
+    ("Cheers, that's really helpful - and which email address did you use to order?", {"fact_question"}, set(), "down"),
+    ("Okay so the engineer's been and gone and it's still leaking? That's shocking, I'm so sorry.",
+     {"apology", "acknowledge_feelings"}, set(), "down"),
+    ("Right, let's start from the beginning - what happened when the engineer arrived?", {"fact_question"}, set(), "down"),
+    ("It's literally one button.", {"lecture"}, set(), "up"),
+    ("Hiya! Sorry to hear you've had a nightmare with this. I'll get it booked in for Friday and text you the slot.",
+     {"apology", "concrete_action", "follow_up", "time_commitment"}, {"empty_apology"}, "down"),
+    ("Your call may be recorded for training purposes. How can I help?", {"willing_to_serve"}, set(), None),
+    ("If you're not happy, you're welcome to take your business elsewhere.", {"rudeness_sarcasm"}, set(), "up"),
+    ("I'll have a word with the engineer's manager so it doesn't happen again.", {"concrete_action", "prevention"}, set(), "down"),
+    ("Yeah, no, that's not how it works.", {"argue"}, set(), "up"),
+]
+
+ROUND3_RIGHT = {
+    "I apologize for any confusion this may have caused.",
+    "I'm unable to assist with that request.",
+    "Sorry for the inconvenience caused, sir.",
+    "Cheers, that's really helpful - and which email address did you use to order?",
+    "Right, let's start from the beginning - what happened when the engineer arrived?",
+    "Your call may be recorded for training purposes. How can I help?",
+    "I'll have a word with the engineer's manager so it doesn't happen again.",
+    "Yeah, no, that's not how it works.",
+}
+
+PROBE = ROUND1 + ROUND2 + ROUND3
+READ_RIGHT = ROUND1_RIGHT | ROUND2_RIGHT | ROUND3_RIGHT
 
 
 @pytest.mark.parametrize(("text", "must", "must_not", "direction"), [
@@ -348,3 +400,78 @@ def test_round2_look_alikes_stays(rules, text, behaviour):
 
 def test_a_but_outside_a_question_still_reverses_stays(rules):
     assert "but_reversal" in counted(rules, "I'm sorry, but I can't change that.")
+
+
+# ------------------------------------------------------------------ round 3: the families, in other words
+# Besides phrases: the full forms "I am", "I will", "we will" fold to the contractions the
+# lexicon lists (folding.yaml ``english``); "definitely", "certainly", "surely", "literally",
+# "so" and "super" are intensifiers a phrase may hold; a time range ("within 24-48 hours") and a
+# bare hour after "by" / "at" that ends its clause ("at 3.") are concrete times (§3 promise an
+# answer by an agreed time).
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 show urgency; §7 track it now.
+    ("Let me go ahead and cancel that order for you.", "concrete_action"),
+    ("I'll crack on with the paperwork.", "concrete_action"),
+    ("Your complaint has been registered under reference 7781.", "concrete_action"),
+    ("I arrange for you tomorrow, can?", "concrete_action"),
+    # §2.1.
+    ("I can certainly help with that.", "willing_to_serve"),
+    # §2.2.
+    ("That's so frustrating, I'm sorry.", "acknowledge_feelings"),
+    ("That's appalling, I'm sorry.", "acknowledge_feelings"),
+    ("You've been given the runaround, and I'm sorry.", "acknowledge_feelings"),
+    ("You're so right.", "acknowledge_feelings"),
+    # §1 质量监督型 wants to see improvement.
+    ("Your feedback helps us improve.", "prevention"),
+    # §3 promise an answer by an agreed time.
+    ("Our engineer will reach out within 2-3 working days.", "time_commitment"),
+    ("I'll ring you back at 4.", "time_commitment"),
+    ("I'll email you within 2-3 days.", "time_commitment"),
+    # The full forms read as the contractions.
+    ("I am telling you, the order was never placed.", "argue"),
+    ("I will definitely sort this.", "ownership"),
+    ("We will surely fix this for you.", "reassure"),
+    # §5 doubting the customer (没听说过).
+    ("That's news to me.", "doubt_customer"),
+    # §5 implying the customer is at fault.
+    ("You've deleted the folder yourself.", "blame_customer"),
+    ("The issue is on your side, not ours.", "blame_customer"),
+    # §5 我们的系统出故障了.
+    ("Our systems are down at the moment.", "excuse"),
+    # §3.1.
+    ("Do you have your receipt handy?", "fact_question"),
+    ("What make is the washing machine?", "fact_question"),
+    # §5 mocking; implying the customer is unimportant.
+    ("Some customers just like to complain.", "rudeness_sarcasm"),
+    ("Feel free to shop elsewhere.", "rudeness_sarcasm"),
+    # §1 compensation where it is due.
+    ("I'll take the late fee off your bill.", "compensation"),
+    ("We'll throw in a free service for the trouble.", "compensation"),
+    # §5 lecturing.
+    ("It's not that difficult, mate.", "lecture"),
+])
+def test_round3_families_misfire(rules, text, behaviour):
+    present = counted(rules, text)
+    assert behaviour in present, sorted(present)
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("I'm looking at 3 bills here.", "concrete_time"),               # a count, not an hour
+    ("I can see the charge went up by 5 on the 3rd of May.", "concrete_time"),
+    ("That's shocking language, please stop.", "acknowledge_feelings"),  # a rebuke, no agreement
+    ("It's not hard to fix, I'll do it now.", "lecture"),            # §3 这个很容易解决
+    ("The engineer knocked off early.", "compensation"),
+    ("Let me check whether the fault is on your side or ours.", "blame_customer"),  # §3.1 a check
+    ("Could you pull up your settings menu and tap Wi-Fi?", "concrete_action"),
+    ("So what happened next?", "rudeness_sarcasm"),                 # "so" skipped is no "so what"
+])
+def test_round3_look_alikes_stays(rules, text, behaviour):
+    assert behaviour not in counted(rules, text)
+
+
+def test_the_full_forms_are_read_as_the_contractions_stays(rules):
+    for full, short in [("I will call you back by 3pm.", "I'll call you back by 3pm."),
+                        ("I am not able to change that.", "I'm not able to change that."),
+                        ("We will look into it.", "We'll look into it.")]:
+        assert counted(rules, full) == counted(rules, short), full

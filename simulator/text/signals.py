@@ -29,7 +29,8 @@ _TIME_ZH_BODY = rf"""(
     )"""
 # As 周三 / 下周 / 5点前 in Chinese: a weekday alone ("I'll call you Wednesday"), next week or a
 # weekday, a bare hour after "before" ("before 5"), and the office deadlines "close of
-# business" / "end of play" / EOD / COB.
+# business" / "end of play" / EOD / COB; a range ("within 24-48 hours"), and a bare hour after
+# "by" / "at" that ends its clause ("I'll ring you back at 3.", not "looking at 3 bills").
 _TIME_EN_BODY = r"""\b(today|tonight|tomorrow|this\s(morning|afternoon|evening|week)|end\sof\s(the\s)?(day|week)
         |(by|before|on)\s(noon)
         |((by|before|this|next|on)\s)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)
@@ -37,7 +38,8 @@ _TIME_EN_BODY = r"""\b(today|tonight|tomorrow|this\s(morning|afternoon|evening|w
         |(by|before)\s(close\sof\sbusiness|end\sof\splay|eod|cob)
         |before\s\d{1,2}(:\d{2})?(?!\d|[.,:]\d|\s?(%|percent|days?|weeks?|months?|years?|pounds?|dollars?|euros?))
         |\d{1,2}(:\d{2})?\s?(am|pm|o'clock)
-        |within\s(\d+|an?|one|two|three|24|48)\s(minutes?|hours?|days?|business\sdays?|working\sdays?)
+        |within\s(\d+|\d+\s?[-–]\s?\d+|an?|one|two|three|24|48)\s(minutes?|hours?|days?|business\sdays?|working\sdays?)
+        |(by|at)\s\d{1,2}(:\d{2})?(?=\s?[.,;!?]|\s?$|\s(today|tomorrow|tonight|this|latest|at\slatest)\b)
         |(within|in|over)\sthe\s(next|coming)\s((\d+|one|two|three|ten|fifteen|thirty|24|48)\s)?
             (minutes?|hours?|days?|business\sdays?|working\sdays?)
         |within\sthe\s(hour|day)
@@ -46,7 +48,7 @@ _TIME_EN_BODY = r"""\b(today|tonight|tomorrow|this\s(morning|afternoon|evening|w
 # engine then rejects most positions with one set test instead of trying every
 # alternative there (about 3.5 times faster on Chinese replies, same matches).
 _TIME_ZH = re.compile(f"(?=[今明后本这下周星月上晚中早傍{_CN_NUM}])" + _TIME_ZH_BODY, re.VERBOSE)
-_TIME_EN = re.compile(r"(?=[tebowi\dmfsn])" + _TIME_EN_BODY, re.VERBOSE)
+_TIME_EN = re.compile(r"(?=[tebowi\dmfsna])" + _TIME_EN_BODY, re.VERBOSE)
 # Words every match of each pattern contains. Trying the patterns at every position
 # is the costly part; most replies contain none of these and skip it.
 _TIME_ZH_ANCHOR = re.compile("[今明周月点时内]|后天|星期")
