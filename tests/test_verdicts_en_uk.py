@@ -10,7 +10,8 @@ the set was run. Misreads were fixed as phrase families, never one sentence at a
 Misread when first run:
 - round 1: 29 of 35;
 - round 2 (written after round 1's fixes): 26 of 33;
-- round 3 (written after round 2's fixes): 24 of 32.
+- round 3 (written after round 2's fixes): 24 of 32;
+- round 4 (written after round 3's fixes): 21 of 31.
 
 ``*_misfire`` cases failed before their fix (checked with the fix stashed); ``*_stays`` cases are
 look-alikes and right readings that must keep their reading. Strict xfails name why a case is
@@ -222,8 +223,58 @@ ROUND3_RIGHT = {
     "Yeah, no, that's not how it works.",
 }
 
-PROBE = ROUND1 + ROUND2 + ROUND3
-READ_RIGHT = ROUND1_RIGHT | ROUND2_RIGHT | ROUND3_RIGHT
+# ------------------------------------------------------------------ round 4: the probe (written after round 3)
+ROUND4 = [
+    ("No dramas, I'll sort you out with a new router today.", {"ownership", "time_commitment"}, set(), "down"),
+    ("Np, ty for waiting!", {"hold_politely"}, set(), None),
+    ("tbh idk why it did that", {"forbidden_phrase"}, set(), "up"),
+    ("Looking at it rn, 2 mins.", {"concrete_action"}, set(), "down"),
+    ("Your issue will be resolved within the TAT.", {"vague"}, set(), None),
+    ("Sorry hor, the promo ended already, cannot give you the discount.", {"apology", "refusal"}, set(), "up"),
+    ("It looks like your payment failed because the card expired.", {"explain_reason"}, {"blame_customer"}, None),
+    ("Thanks for your message! A member of our team will be with you shortly.", {"unowned_handover", "vague"}, set(), None),
+    ("Oh, so now it's our fault, is it?", set(), {"ownership"}, "up"),
+    ("I'll keep an eye on it and update you every day until it's fixed.", {"ownership", "follow_up"}, set(), "down"),
+    ("Happy to help! Could you DM us your order number?", {"willing_to_serve", "fact_question"}, set(), None),
+    ("I've just had a look and you're right, you've been charged twice. I'm so sorry.",
+     {"concrete_action", "acknowledge_feelings", "apology"}, {"empty_apology"}, "down"),
+    ("Mate, I've told you three times already.", {"argue"}, set(), "up"),
+    ("I'll get a replacement sent out to you today, first class.", {"concrete_action", "time_commitment"}, set(), "down"),
+    ("Give me a bell if it plays up again.", {"follow_up"}, set(), None),
+    ("Right, I've knocked 20 quid off this month's bill for the trouble.", {"compensation"}, set(), "down"),
+    ("That's above my pay grade, you'd need to speak to a manager.", {"not_my_job"}, set(), "up"),
+    ("I do apologise, we've clearly let you down here.", {"apology", "ownership"}, {"empty_apology"}, "down"),
+    ("I'm not being funny, but it does say it on the website.", {"lecture"}, set(), "up"),
+    ("Bear with me, the system's being a bit slow today.", {"hold_politely", "excuse"}, set(), None),
+    ("Can I pop you on hold for two minutes while I speak to billing?", {"hold_politely", "concrete_action"}, {"unowned_handover"}, "down"),
+    ("Honestly? No idea. Ring the manufacturer.", {"forbidden_phrase", "pass_the_buck"}, set(), "up"),
+    ("I'll make sure you're not out of pocket.", {"compensation"}, set(), "down"),
+    ("Please refrain from using abusive language.", {"rush_calm_down"}, set(), "up"),
+    ("If you could stop ranting for a minute, I'll explain.", {"rush_calm_down"}, set(), "up"),
+    ("Ah no, that's rotten luck - and on your birthday too. Let me see what I can do.", {"acknowledge_feelings", "can_do"}, set(), "down"),
+    ("Unfortunately we're unable to offer compensation for delays under 24 hours, as per our terms.",
+     {"refusal", "explain_reason"}, set(), None),
+    ("Could you let me know a good time to call you back today?", {"fact_question"}, set(), "down"),
+    ("We're on it! Our engineers are working flat out to restore service by 6pm.", {"concrete_action", "time_commitment"}, set(), "down"),
+    ("Seriously? You waited three weeks to tell us?", {"blame_customer"}, set(), "up"),
+    ("Sorry it's taken so long - that's on me, not you.", {"apology", "ownership"}, {"empty_apology", "blame_customer"}, "down"),
+]
+
+ROUND4_RIGHT = {
+    "tbh idk why it did that",
+    "Sorry hor, the promo ended already, cannot give you the discount.",
+    "It looks like your payment failed because the card expired.",
+    "Thanks for your message! A member of our team will be with you shortly.",
+    "Happy to help! Could you DM us your order number?",
+    "That's above my pay grade, you'd need to speak to a manager.",
+    "I do apologise, we've clearly let you down here.",
+    "Honestly? No idea. Ring the manufacturer.",
+    "Unfortunately we're unable to offer compensation for delays under 24 hours, as per our terms.",
+    "Sorry it's taken so long - that's on me, not you.",
+}
+
+PROBE = ROUND1 + ROUND2 + ROUND3 + ROUND4
+READ_RIGHT = ROUND1_RIGHT | ROUND2_RIGHT | ROUND3_RIGHT | ROUND4_RIGHT
 
 
 @pytest.mark.parametrize(("text", "must", "must_not", "direction"), [
@@ -475,3 +526,59 @@ def test_the_full_forms_are_read_as_the_contractions_stays(rules):
                         ("I am not able to change that.", "I'm not able to change that."),
                         ("We will look into it.", "We'll look into it.")]:
         assert counted(rules, full) == counted(rules, short), full
+
+
+# ------------------------------------------------------------------ round 4: the families, in other words
+# Besides phrases: chat shorthand folds to its words (folding.yaml ``english``: ty, tysm, np,
+# rn, atm, tmrw, tmr, ur).
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §2.3 这件事由我负责跟进 / 我盯着.
+    ("I'll get you sorted by Friday.", "ownership"),
+    ("I'll keep tabs on the delivery for you.", "ownership"),
+    # Chat shorthand.
+    ("ty so much for ur patience", "thank_complaint"),
+    ("np, looking at it rn", "concrete_action"),
+    ("I'll call you back tmrw.", "time_commitment"),
+    # §5 show urgency; §7 track it now.
+    ("I've had a quick look at the account.", "concrete_action"),
+    ("I'll get a new one sent to you.", "concrete_action"),
+    ("Hold the line while I speak with accounts.", "concrete_action"),
+    # §5 打太极.
+    ("It will be done within the turnaround time.", "vague"),
+    # §5 insisting on being right.
+    ("So it's my fault now, is it?", "deny_responsibility"),
+    # §5 arguing.
+    ("I've already told you, the order shipped.", "argue"),
+    # §4 贯彻落实 ("call me directly").
+    ("Drop me a line if it happens again.", "follow_up"),
+    # §1 compensation where it is due.
+    ("I've taken ten pounds off your invoice.", "compensation"),
+    # §5 lecturing.
+    ("It's all on our website.", "lecture"),
+    # §5 系统出故障了 as an excuse.
+    ("Sorry, our system's playing up.", "excuse"),
+    # §3 put someone on hold politely.
+    ("I'm putting you on hold for a moment.", "hold_politely"),
+    # §5 calm tone, let them vent.
+    ("Stop moaning and listen.", "rush_calm_down"),
+    # §2.2.
+    ("Oh, what a shame, I'm sorry.", "acknowledge_feelings"),
+    # §3.1.
+    ("What time suits you for a call back?", "fact_question"),
+    # §5 implying the customer is at fault.
+    ("Why did you wait so long to report it?", "blame_customer"),
+])
+def test_round4_families_misfire(rules, text, behaviour):
+    present = counted(rules, text)
+    assert behaviour in present, sorted(present)
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("I know you waited three weeks for the engineer.", "blame_customer"),   # §2.2 the wait named
+    ("I've told the engineer to call you first.", "argue"),                  # told someone else
+    ("That's on our website too, if you'd like to read more later.", "rush_calm_down"),
+    ("Whats ur order number", "rush_calm_down"),                             # "ur" is "your", a question
+])
+def test_round4_look_alikes_stays(rules, text, behaviour):
+    assert behaviour not in counted(rules, text)
