@@ -11,7 +11,8 @@ Misread when first run:
 - round 1: 29 of 35;
 - round 2 (written after round 1's fixes): 26 of 33;
 - round 3 (written after round 2's fixes): 24 of 32;
-- round 4 (written after round 3's fixes): 21 of 31.
+- round 4 (written after round 3's fixes): 21 of 31;
+- round 5 (written after round 4's fixes): 23 of 30.
 
 ``*_misfire`` cases failed before their fix (checked with the fix stashed); ``*_stays`` cases are
 look-alikes and right readings that must keep their reading. Strict xfails name why a case is
@@ -273,8 +274,90 @@ ROUND4_RIGHT = {
     "Sorry it's taken so long - that's on me, not you.",
 }
 
-PROBE = ROUND1 + ROUND2 + ROUND3 + ROUND4
-READ_RIGHT = ROUND1_RIGHT | ROUND2_RIGHT | ROUND3_RIGHT | ROUND4_RIGHT
+# ------------------------------------------------------------------ round 5: the probe (written after round 4)
+ROUND5 = [
+    ("Hi Sam, Priya here from the billing team. I'm really sorry you've been charged twice - that's our mistake. I've refunded the duplicate payment and you'll see it back in your account within 3 working days. I'll email you the confirmation this afternoon.",
+     {'apology', 'compensation', 'follow_up', 'introduce_self', 'ownership', 'time_commitment'}, {'empty_apology'}, 'down'),
+    ("Good morning, thanks for holding. Can I start by taking the account holder's name?",
+     {'fact_question', 'hold_politely'}, set(), 'down'),
+    ('I appreciate your patience whilst we investigate.',
+     {'thank_complaint'}, set(), None),
+    ('We have received your request and will respond at the earliest.',
+     {'vague'}, {'time_commitment'}, None),
+    ('Please be advised that all sales are final.',
+     {'hide_behind_policy'}, set(), 'up'),
+    ("Gosh, three visits and it's still not fixed? I'd be livid. Let me get our senior engineer out to you first thing tomorrow.",
+     {'acknowledge_feelings', 'concrete_action', 'time_commitment'}, set(), 'down'),
+    ("You do realise you're on a pay-as-you-go tariff, right?",
+     {'lecture'}, set(), 'up'),
+    ("Look, I get that you're upset, but shouting isn't going to get it fixed any faster.",
+     {'acknowledge_feelings', 'but_reversal', 'rudeness_sarcasm'}, set(), 'up'),
+    ('Let me just double-check that for you.',
+     {'concrete_action'}, set(), 'down'),
+    ("I've logged a formal complaint on your behalf, reference C-2231, and my team leader will call you by Friday.",
+     {'concrete_action', 'time_commitment'}, set(), 'down'),
+    ("Sorry, it's only my second week.",
+     {'excuse'}, set(), 'up'),
+    ("Not gonna lie, that's a bit of a mess on our part.",
+     {'ownership'}, set(), 'down'),
+    ("I'm gonna need you to send me a photo of the damage.",
+     {'fact_question'}, set(), None),
+    ('Thank you for your patience and understanding in this matter.',
+     {'thank_complaint'}, set(), None),
+    ("Righto, I've cancelled that direct debit, so you won't be charged again.",
+     {'concrete_action'}, set(), 'down'),
+    ("I'm sorry, but that's simply not something we're able to do.",
+     {'apology', 'but_reversal', 'negative_language'}, set(), 'up'),
+    ("Just so you know, I've put a flag on your account so this doesn't happen again.",
+     {'concrete_action', 'prevention'}, set(), 'down'),
+    ("Honestly, I'm as frustrated as you are about this.",
+     {'acknowledge_feelings'}, set(), 'down'),
+    ('Maybe read the email properly next time?',
+     {'lecture'}, set(), 'up'),
+    ("Chill, it's only a fiver.",
+     {'rudeness_sarcasm'}, set(), 'up'),
+    ("We're experiencing a technical outage; our engineers are aware and working on a fix.",
+     {'excuse'}, set(), None),
+    ("I'll personally ring you every morning this week until it's sorted.",
+     {'follow_up', 'ownership', 'time_commitment'}, set(), 'down'),
+    ("That's a really reasonable ask, and I'll make it happen.",
+     {'acknowledge_feelings', 'ownership'}, set(), 'down'),
+    ("Hmm, that doesn't sound right to me - are you looking at the right bill?",
+     {'doubt_customer'}, set(), 'up'),
+    ("I'll be straight with you: the part is on back order until the 20th, but I can offer you a loan unit in the meantime.",
+     {'can_do'}, set(), 'down'),
+    ("There's a known issue with that model - we've had a few reports - and a fix is rolling out on Thursday.",
+     {'explain_reason'}, set(), 'down'),
+    ("Ugh, fine, I'll refund it.",
+     {'compensation'}, set(), None),
+    ("No worries, happens to the best of us! Let's get you back up and running.",
+     {'reassure'}, {'blame_customer'}, 'down'),
+    ('Your feedback has been noted.',
+     set(), {'concrete_action'}, None),
+    ('Sorry, what was your name again?',
+     {'fact_question'}, set(), None),
+]
+
+ROUND5_RIGHT = {
+    'I appreciate your patience whilst we investigate.',
+    "I've logged a formal complaint on your behalf, reference C-2231, and my team leader will call you by Friday.",
+    'Thank you for your patience and understanding in this matter.',
+    "Righto, I've cancelled that direct debit, so you won't be charged again.",
+    "I'll be straight with you: the part is on back order until the 20th, but I can offer you a loan unit in the meantime.",
+    "Ugh, fine, I'll refund it.",
+    'Your feedback has been noted.',
+}
+
+LEFT |= {
+    # Ownership and the follow-up are read from the same words: "I'll personally" is
+    # ownership (§2.3), and "ring you" after it cannot count as well (leftmost-longest; making
+    # "personally" an intensifier would read "I'll ring you" and lose the ownership instead).
+    # The commitment itself is read (time_commitment, from ownership and "this week").
+    "I'll personally ring you every morning this week until it's sorted.",
+}
+
+PROBE = ROUND1 + ROUND2 + ROUND3 + ROUND4 + ROUND5
+READ_RIGHT = ROUND1_RIGHT | ROUND2_RIGHT | ROUND3_RIGHT | ROUND4_RIGHT | ROUND5_RIGHT
 
 
 @pytest.mark.parametrize(("text", "must", "must_not", "direction"), [
@@ -582,3 +665,84 @@ def test_round4_families_misfire(rules, text, behaviour):
 ])
 def test_round4_look_alikes_stays(rules, text, behaviour):
     assert behaviour not in counted(rules, text)
+
+
+# ------------------------------------------------------------------ round 5: the families, in other words
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §2.3 tell them your name.
+    ("Hi, Tom here from customer services.", "introduce_self"),
+    # §3.1 (拍照发).
+    ("May I know your registered mobile number?", "fact_question"),
+    ("Could you send us a photo of the meter?", "fact_question"),
+    # §5 打太极.
+    ("We will get back to you at the earliest.", "vague"),
+    # §5 我们向来都是这么做的.
+    ("Sorry, this was a final sale.", "hide_behind_policy"),
+    # §5 show urgency, take notes.
+    ("Let me get an engineer round to you this afternoon.", "concrete_action"),
+    ("I'll double-check the meter readings now.", "concrete_action"),
+    ("I've added a flag to your file.", "concrete_action"),
+    # §5 lecturing.
+    ("You are aware that the contract auto-renews?", "lecture"),
+    # §2.2; §3 partial agreement.
+    ("I get that this has been a pain.", "acknowledge_feelings"),
+    ("That's a perfectly reasonable request.", "acknowledge_feelings"),
+    # §5 mocking; 着急也没用, 这点小事.
+    ("Getting cross won't make it go any faster.", "rudeness_sarcasm"),
+    ("It's only a few quid, mate.", "rudeness_sarcasm"),
+    # §5 calm tone, let them vent.
+    ("Just chill for a second.", "rush_calm_down"),
+    # §5 新来的.
+    ("Sorry, I'm still getting used to the new system.", "excuse"),
+    # §5 admit a mistake at once; §2.3.
+    ("There's been a bit of a mess on our end, sorry.", "ownership"),
+    ("Let me make that happen for you.", "ownership"),
+    # §5 我不能.
+    ("Sadly that's not something I'm able to change.", "negative_language"),
+    # §5 doubting the customer.
+    ("Are you looking at the correct account?", "doubt_customer"),
+    # §3 给出原因.
+    ("It's a known fault with that batch of routers.", "explain_reason"),
+    # §3 这不是您的错.
+    ("Happens to the best of us, honestly.", "reassure"),
+])
+def test_round5_families_misfire(rules, text, behaviour):
+    present = counted(rules, text)
+    assert behaviour in present, sorted(present)
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("I've attached a photo of the new part for you.", "fact_question"),   # given, not asked for
+    ("The account holder can call us any time.", "fact_question"),
+    ("Sorry you've had a chill in the house since Monday.", "rush_calm_down"),  # the cold, not "chill out"
+    ("Is this a known issue?", "explain_reason"),                          # asked, no cause given
+    ("Nothing's come through here from the engineer yet.", "introduce_self"),
+    ("I'm calling from the depot about your delivery.", "introduce_self"),  # no name
+    ("That's not fair on you, and I'm sorry.", "acknowledge_feelings"),
+])
+def test_round5_look_alikes_stays(rules, text, behaviour):
+    assert behaviour not in counted(rules, text)
+
+
+# ------------------------------------------------------------------ every persona
+# The direction written for each probe reply holds for all four customer types (§1), not only
+# the analytical one the probe steps, except where domain.md leaves it unclear.
+PERSONAS = ["analytical", "domineering", "friendly", "self-centered"]
+UNCLEAR = {
+    # §1 friendly: tolerant, "their anger shows little"; the bot's empathy line and "anything
+    # else I can help you with?" outweigh a flat refusal for them, while it angers the rest.
+    ("I understand your frustration. Unfortunately, I am unable to process refunds. Is there anything else I can help you with?",
+     "friendly"),
+}
+
+
+@pytest.mark.parametrize(("text", "direction", "persona"), [
+    (text, direction, persona)
+    for text, _, _, direction in PROBE if direction is not None and text not in LEFT
+    for persona in PERSONAS if (text, persona) not in UNCLEAR
+])
+def test_every_persona_moves_the_same_way_stays(rules, text, direction, persona):
+    turn = step(start(rules, SC, persona), text)
+    moved = turn.anger_after - turn.anger_before
+    assert (moved < 0) if direction == "down" else (moved > 0), (moved, turn.changes)
