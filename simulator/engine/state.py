@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
+# At run time, not only for the type checker: the compiled build (mypyc) resolves a named
+# tuple's field types when the module loads.
+from simulator.engine.rulebook import Rulebook
 from simulator.text.matcher import Hit, NeedHit
 from simulator.text.signals import Signal
-
-if TYPE_CHECKING:
-    from simulator.engine.rulebook import Rulebook
 
 
 class Outcome(StrEnum):

@@ -58,8 +58,13 @@ def opening(state: SessionState) -> str:
     return replies.choose(getattr(pair.scenario.opening, state.lang), state.seed, 0)
 
 
-def step(state: SessionState, text: str, *, with_reply: bool = True) -> Turn:
-    """Judge one trainee reply and return the turn it makes."""
+def step(state: SessionState, text: object, *, with_reply: bool = True) -> Turn:
+    """Judge one trainee reply and return the turn it makes.
+
+    ``text`` is typed ``object`` because anything a caller passes is checked here and
+    refused with an :class:`InputError`; a ``str`` annotation would let the compiled
+    build (mypyc) refuse it first with a bare ``TypeError``.
+    """
     if state.over:
         raise InputError(f"the session is over ({state.outcome}); start a new one")
     if not isinstance(text, str):
