@@ -6,14 +6,22 @@ Held-out probes of ~30 replies each (Taiwan service Mandarin: 造成您的困擾
 the reply was run. Every ``*_misfire`` case read wrongly before its fix; every ``*_stays`` case
 is a near-miss guard that must keep its reading. The texts were written for these tests.
 
-Misread per round (before that round's fixes): 5/32.
+Misread per round (before that round's fixes): 5/32, 11/32.
 
 Every fix was checked against every STC-3 helpdesk reply (6,529 distinct replies) read before
 and after it; only changes that are right by domain.md were kept.
 
 * Folding (simulator/text/folding.yaml): Cantonese 唔好 before the verbs the lexicon reads is
-  "don't" (唔好擔心 → 不要担心, 唔好怪 → 不要怪), while 做得唔好 stays "not good"; Taiwan 私訊 is
-  私信.
+  "don't" (唔好擔心 → 不要担心, 唔好怪 → 不要怪), while 做得唔好 stays "not good"; 嘈 is 吵 (not in
+  嘈雜); Taiwan 私訊 is 私信; and words OpenCC turns into other mainland words than the lexicon's
+  are read as the lexicon's (截圖 → 截屏 → 截图, 最佳化 → 优化, 櫃枱 → 柜台). Every zh lexicon phrase
+  was round-tripped through OpenCC s2twp / s2tw / s2hk and back to find these.
+* Round 2 audit: 28 helpdesk replies changed reading, all right by domain.md (深感歉意 / 表示真诚的
+  歉意 apologise, 已经通知… is an action taken, 望您耐心等候 with no time is a stall, a screenshot
+  asked for is a fact question); three that named the phone's scrolling-screenshot feature read
+  as fact questions until the feature names became look-alikes (one more, 滚屏截图, lost a wrong
+  fact_question).
+* Left (strict xfail, with the reason): a curt 好啦好啦，知道啦 brush-off, whose words also soothe.
 """
 
 from __future__ import annotations
@@ -99,6 +107,101 @@ def test_round1_brush_off_angers_every_customer_misfire(rules):
     ("蛤？你要退貨喔？已經超過七天鑑賞期了耶，不行啦。", "refusal", "compensation"),
 ])
 def test_round1_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+# ------------------------------------------------------------------ round 2 (11 of 32 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 apologise: the apology as a noun (致上歉意, 深感歉意, 為表歉意).
+    ("針對此次造成您的不便，本公司致上最深的歉意。", "apology"),
+    ("為表歉意，這次運費由我們吸收。", "apology"),
+    # §7 track it now: someone told already (已通知).
+    ("對於商品品質不佳一事，我們深感抱歉，已通知倉儲部門全面檢查同批商品。", "concrete_action"),
+    # §5 blaming others: Taiwan's 原廠 is the maker.
+    ("這個是原廠的問題，請您直接洽詢原廠客服。", "deny_responsibility"),
+    # §5 我们向来都是这么做的: 系統設定 (OpenCC writes 系统设置).
+    ("訂單成立後就無法取消，這是系統設定，我們也無能為力。", "hide_behind_policy"),
+    # §5 calm tone, let them vent: 嘈 is Cantonese "make noise"; 好啦好啦 cuts them off.
+    ("你唔好再嘈啦，我都話咗冇辦法。", "rush_calm_down"),
+    # §5 admit a mistake at once (疏失, 我方); §2.3 處理到好 is 处理到底.
+    ("我了解您的不滿，這件事確實是我們疏失，我是店長陳先生，會負責處理到好。", "ownership"),
+    ("這是我方的疏失，我今天下午三點前把正確的發票寄給您。", "ownership"),
+    # §5 这是不可能的, said with 根本.
+    ("您說的根本不可能，我們的貨出廠前都有檢查過。", "forbidden_phrase"),
+    # §3 thank them after a hold: 耐心等候.
+    ("唔該晒你耐心等候，我哋已經搵到問題所在。", "hold_politely"),
+    ("謝謝您耐心等候，已經幫您查到了，包裹明天會送到。", "hold_politely"),
+    # …and a hold the phone stays on (唔好掛線).
+    ("你先唔好掛線，我幫你查下。", "hold_politely"),
+    # §5 mocking; implying the customer is unimportant.
+    ("呢啲小事都要投訴，你都幾得意。", "rudeness_sarcasm"),
+    # §5 坚持自己正确: 恕不負責.
+    ("本公司恕不負責，請見諒。", "deny_responsibility"),
+    # §3.1 a screenshot asked for (OpenCC writes 截圖 as 截屏).
+    ("請您在截圖後私訊給我們。", "fact_question"),
+    # §1 a fix so it does not happen again: 最佳化 is 优化.
+    ("您說的這個情況我們會持續最佳化。", "prevention"),
+    ("這種事根本不可能再發生，我們已經全面加強檢查。", "prevention"),
+])
+def test_round2_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "好啦好啦 / 知道啦 cut the customer off here, but the same words soothe in 好了好了，别生气了，"
+    "我马上帮您处理 (tests/test_verdicts_zh_spoken.py), and Cantonese 你想點 is also the polite "
+    "'how would you like it handled'; telling them apart needs the tone, not the words"))
+def test_round2_a_curt_brush_off_in_cantonese_left(rules):
+    assert "rush_calm_down" in present(rules, "好啦好啦，知道啦，你想點呀？")
+
+
+def test_round2_empty_formal_apology_is_empty_misfire(rules):
+    # §1 analytical: an apology without substance; it read as nothing before.
+    assert "empty_apology" in present(rules, "針對此次造成您的不便，本公司致上最深的歉意。")
+
+
+def test_round2_an_apology_with_a_step_taken_is_not_empty_misfire(rules):
+    got = present(rules, "對於商品品質不佳一事，我們深感抱歉，已通知倉儲部門全面檢查同批商品。")
+    assert "empty_apology" not in got
+
+
+def test_round2_never_again_is_not_forbidden_stays(rules):
+    # 根本不可能 is the §5 phrase; 根本不可能再發生 promises prevention.
+    assert "forbidden_phrase" not in present(rules, "這種事根本不可能再發生，我們已經全面加強檢查。")
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # The settings screen is no policy (§3.3 steps).
+    ("請進入系統設定，點選「一般」>「鍵盤」。", "gives_information", "hide_behind_policy"),
+    # Small things taken on are no sneer (§2.3).
+    ("這些小事交給我就好，您不用擔心。", "reassure", "rudeness_sarcasm"),
+    # 我方 doing something is no blame of anyone.
+    ("我方已經為您重新寄出商品，明天中午前送達。", "time_commitment", "deny_responsibility"),
+    # The phone's screenshot feature asks for nothing (§3.1).
+    ("我們已經修復了滾動截圖功能的問題。", None, "fact_question"),
+    # 嘈雜 is Mandarin "noisy", not "stop shouting".
+    ("環境太嘈雜，我聽唔清楚，麻煩你大聲啲。", None, "rush_calm_down"),
+    # 恕不退換 refuses, and gives nothing (§5 refusing outright).
+    ("商品已超過鑑賞期，恕不退換，敬請見諒。", "refusal", "compensation"),
+    # A deadline keeps a hold from being a stall.
+    ("我已經通知倉庫，今天下午四點前幫您重新出貨。", "time_commitment", "vague"),
+    # Taiwan service Mandarin that reads already.
+    ("您好，這邊是客服小美，很高興為您服務。", "introduce_self", "handover"),
+    ("這邊幫您查詢一下物流資訊，請您稍候。", "concrete_action", "vague"),
+    ("已為您轉交專責單位處理，將有專人與您聯絡。", "unowned_handover", "time_commitment"),
+    ("我們會請專人於今日下班前與您聯絡，說明後續處理方式。", "time_commitment", "unowned_handover"),
+    ("您的退費申請已核准，款項將於5個工作天內退回原付款帳戶。", "compensation", "refusal"),
+    ("您當初下單時就應該確認清楚尺寸。", "lecture", "apology"),
+    ("呢個要問返我哋經理先知，你聽日再打嚟啦。", "unowned_handover", "time_commitment"),
+    ("這個問題我們之前從來沒遇過，會不會是您操作錯誤？", "blame_customer", "fact_question"),
+    ("我們這邊沒有收到您的款項喔，您確定有匯款嗎？", "doubt_customer", "fact_question"),
+    ("跟您報告一下，師傅已經在路上了，大約下午兩點會到府。", "time_commitment", "vague"),
+])
+def test_round2_stays(rules, text, want, not_want):
     got = present(rules, text)
     if want:
         assert want in got
