@@ -6,7 +6,8 @@ Held-out probes of ~30 replies each (Taiwan service Mandarin: 造成您的困擾
 the reply was run. Every ``*_misfire`` case read wrongly before its fix; every ``*_stays`` case
 is a near-miss guard that must keep its reading. The texts were written for these tests.
 
-Misread per round (before that round's fixes): 5/32, 11/32.
+Misread per round (before that round's fixes): 5/32, 11/32, 18/32 (round 3 leaned on Hong Kong
+counter speech: 係咁, 講嘢, 整爛, 收線, code-mixed "check").
 
 Every fix was checked against every STC-3 helpdesk reply (6,529 distinct replies) read before
 and after it; only changes that are right by domain.md were kept.
@@ -21,7 +22,18 @@ and after it; only changes that are right by domain.md were kept.
   asked for is a fact question); three that named the phone's scrolling-screenshot feature read
   as fact questions until the feature names became look-alikes (one more, 滚屏截图, lost a wrong
   fact_question).
-* Left (strict xfail, with the reason): a curt 好啦好啦，知道啦 brush-off, whose words also soothe.
+* Round 3 folds: 係 after 哋 / 佢 / 呢啲 and in 係咁 and 真係 (我哋系統 stays), 講嘢 → 说话, 整爛 →
+  弄坏, sentence-final 喇 → 了, 真係唔該 is thanks. Code: a Chinese duration with 後 (十分鐘後,
+  半小時後) is a concrete time, as "in 10 minutes" already was (simulator/text/signals.py).
+* Round 3 audit: 34 more helpdesk replies changed reading: 22 gained concrete_action from the
+  written 已為您 / 已幫您 (the lexicon already reads 已经为您 so; one, 如当地工作人员已为您跟进, is
+  conditional and reads too kindly), 5 gained prevention (加强对…的培训, 内部检讨: right), 7 gained
+  a neutral concrete_time from an instruction (充电半小时后再试: a specific, no commitment and
+  no anger change). 无法保证 was kept out of the hedges after the audit (a consequence stated,
+  使用超过规定数量的终端…将无法保证通信质量, took no promise back).
+* Left (strict xfail, with the reason): a curt 好啦好啦，知道啦 brush-off, whose words also soothe;
+  a time taken back in the next clause (…週五前完成維修，但不敢保證), which hedges reach only within
+  their own clause.
 """
 
 from __future__ import annotations
@@ -202,6 +214,100 @@ def test_round2_never_again_is_not_forbidden_stays(rules):
     ("跟您報告一下，師傅已經在路上了，大約下午兩點會到府。", "time_commitment", "vague"),
 ])
 def test_round2_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+# ------------------------------------------------------------------ round 3 (18 of 32 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §2.3 这件事由我负责跟进: 由我全權負責.
+    ("您好，我是客服專員阿哲，這件事由我全權負責，有任何進度我會第一時間通知您。", "ownership"),
+    # §5 对不起，我们下班了, as Taiwan and Hong Kong say it.
+    ("抱歉，現在已經過了營業時間，請明天再來電。", "forbidden_phrase"),
+    ("我哋收工喇，你聽日再打嚟啦。", "forbidden_phrase"),
+    # §5 这是不可能的: the customer's problem called impossible.
+    ("我們的產品都有經過嚴格檢驗，不可能會有這種問題。", "forbidden_phrase"),
+    # §7 track it now: Hong Kong's English "check", and the written 已幫您.
+    ("幫你check咗，你張單已經出咗貨，聽日就到。", "concrete_action"),
+    ("好的，已幫您取消訂單，款項會原路退回。", "concrete_action"),
+    # §1 compensation: the money sent back the way it came.
+    ("好的，已幫您取消訂單，款項會原路退回。", "compensation"),
+    # §3 an agreed time: "in ten minutes" (十分鐘後), as the English "in 10 minutes" is read.
+    ("唔使急，我而家打去倉確認，十分鐘後覆你。", "time_commitment"),
+    ("我半小時後回電給您，確認師傅到府的時間。", "time_commitment"),
+    # §5 我们向来都是这么做的: 規矩係咁, 系統就係咁 (係咁 folds to 是这样).
+    ("我哋公司嘅規矩係咁，冇得改。", "hide_behind_policy"),
+    ("你打嚟都冇用，我哋系統就係咁。", "hide_behind_policy"),
+    ("你打嚟都冇用，我哋系統就係咁。", "refusal"),
+    # §5 implying the customer is at fault: 整爛 is 弄坏.
+    ("你係咪自己整爛咗部機？", "blame_customer"),
+    # §5 blaming the maker, and §4 sending the customer to them (呢啲係 folds to 这些是).
+    ("呢啲係廠商嘅問題，你直接搵佢哋啦。", "deny_responsibility"),
+    ("呢啲係廠商嘅問題，你直接搵佢哋啦。", "pass_the_buck"),
+    # §5 arguing: the rhetorical 我不是已經講過…嗎 (its 不是 negated the phrase).
+    ("我不是已經跟你講過三次了嗎？", "argue"),
+    # §4 不得推诿: the website or the shop (門市) told to the customer.
+    ("你可以上官網自己查，網站上都有寫。", "pass_the_buck"),
+    ("你可以上官網自己查，網站上都有寫。", "lecture"),
+    ("這我不清楚欸，你要問門市。", "pass_the_buck"),
+    # §1 a fix so it does not happen again: Taiwan's 內部檢討, 加強對…的管理.
+    ("這件事我們會內部檢討，並加強對外送夥伴的管理。", "prevention"),
+    ("我們會加強對客服人員的培訓。", "prevention"),
+    # §3.5 thank them: 真係唔該 is thanks, not "please".
+    ("真係唔該你話俾我哋知，我哋會即刻改善。", "thank_complaint"),
+    # §5 commanding tone; calm tone, let them vent: 講嘢 is 说话, 收線 hangs up.
+    ("你再咁樣講嘢，我就收線喇。", "rush_calm_down"),
+    ("先生，請你講嘢客氣啲。", "rush_calm_down"),
+    # §3 an agreed time: the repair promised done (完成維修) by Friday.
+    ("我們會在週五前完成維修，這點我可以保證。", "time_commitment"),
+    # §5 vague; §1 over-promising: a time taken back in the same breath.
+    ("我們會盡量在週五前完成維修，但不敢保證。", "vague"),
+])
+def test_round3_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a hedge voids a time only in its own clause (vague ``hedges``): 不敢保證 after the comma "
+    "does not reach 週五前, so the promise it takes back still counts as a time_commitment "
+    "(the reply also reads vague and but_reversal, which halves it); reaching across the 但 "
+    "needs the clause logic in simulator/engine/step.py"))
+def test_round3_a_time_taken_back_in_the_next_clause_left(rules):
+    assert "time_commitment" not in present(rules, "我們會盡量在週五前完成維修，但不敢保證。")
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # 我哋系統 stays 我们系统 (§5 excuse), 佢係 is 他是.
+    ("我哋系統出咗問題，所以先延遲咗。", "excuse", "hide_behind_policy"),
+    ("佢係我哋嘅工程師，聽日朝早十點會上門。", "concrete_time", "argue"),
+    # 唔該 before a request is "please" (§3 put someone on hold politely).
+    ("唔該你等陣，我幫你查下。", "hold_politely", "thank_complaint"),
+    # A time in an instruction commits nothing.
+    ("請您先充電半小時後再開機試試看。", "gives_information", "time_commitment"),
+    # 不可能再出現 promises prevention, not §5 这是不可能的.
+    ("以後不可能再出現這種問題，我們已經更換供應商。", "prevention", "forbidden_phrase"),
+    # Staff told to speak politely is no rebuke of the customer; 門市 named is no sending-away.
+    ("我們會要求門市人員說話客氣、耐心。", None, "rush_calm_down"),
+    ("我們會要求門市人員說話客氣、耐心。", None, "pass_the_buck"),
+    # A hand-over done still names nobody who owns it (§4).
+    ("已為您轉交相關單位，將有專人與您聯絡。", "unowned_handover", "time_commitment"),
+    # 真係 is "really"; 唔該晒 stays thanks.
+    ("我哋係真心想幫你解決問題。", None, "rudeness_sarcasm"),
+    ("係我哋嘅錯，真係唔好意思，我哋會全額退款俾你。", "ownership", "deny_responsibility"),
+    # Taiwan and Hong Kong replies that read already.
+    ("親愛的顧客您好，關於您反映的問題，我們已經轉請物流單位加速處理，預計明天下午前會有專人與您聯繫。",
+     "time_commitment", "unowned_handover"),
+    ("很抱歉我無法透露其他客人的資料。", "negative_language", "compensation"),
+    ("麻煩您稍等一下，我去請我們主任過來跟您說明。", "hold_politely", "unowned_handover"),
+    ("您的心情我完全可以理解，遇到這種狀況任誰都會不開心。", "acknowledge_feelings", "rudeness_sarcasm"),
+    ("不好意思喔，這個優惠活動已經結束了。", "apology", "compensation"),
+    ("我理解您的狀況，不過規定就是規定，真的沒辦法幫您退。", "hide_behind_policy", "compensation"),
+    ("您好，您的維修單號是R12345，師傅會在週三上午十點到十二點之間到府。", "time_commitment", "vague"),
+])
+def test_round3_stays(rules, text, want, not_want):
     got = present(rules, text)
     if want:
         assert want in got
