@@ -7,7 +7,8 @@ the reply was run. Every ``*_misfire`` case read wrongly before its fix; every `
 is a near-miss guard that must keep its reading. The texts were written for these tests.
 
 Misread per round (before that round's fixes): 5/32, 11/32, 18/32 (round 3 leaned on Hong Kong
-counter speech: 係咁, 講嘢, 整爛, 收線, code-mixed "check").
+counter speech: 係咁, 講嘢, 整爛, 收線, code-mixed "check"), 18/32 (round 4: Hong Kong formal
+written replies with 閣下 / 致電 / 轉介, Taiwan LINE chat, curt counter replies).
 
 Every fix was checked against every STC-3 helpdesk reply (6,529 distinct replies) read before
 and after it; only changes that are right by domain.md were kept.
@@ -31,9 +32,17 @@ and after it; only changes that are right by domain.md were kept.
   a neutral concrete_time from an instruction (充电半小时后再试: a specific, no commitment and
   no anger change). 无法保证 was kept out of the hedges after the audit (a consequence stated,
   使用超过规定数量的终端…将无法保证通信质量, took no promise back).
+* Round 4 folds: 閣下 → 你, 都係 → 都是, 舖頭 → 门店, 去返 → 回, and 帳號 / 帳戶 / 轉帳 / 入帳 as the
+  mainland writes them (账). Round 4 audit: 15 more helpdesk replies changed reading: asking for
+  an order number, a machine number or contact details now reads as a fact question (as 请提供
+  already did), 为您详细记录 takes notes, 交由专人 is a hand-over nobody owns, 已致电您 follows up;
+  one is wrong (请问致电给您的号码是多少 reads as a follow-up). A bare 服务热线 was dropped after the
+  audit: 10010是我司对外的统一服务热线 explains a busy line, it sends nobody there (it had marked
+  19 real replies unowned hand-overs, 16 of them wrongly, and cost 8 their question), and so were 会员账号 (an
+  instruction to log in) and 先看清楚再 (a step, 先看清楚提示再按确认).
 * Left (strict xfail, with the reason): a curt 好啦好啦，知道啦 brush-off, whose words also soothe;
   a time taken back in the next clause (…週五前完成維修，但不敢保證), which hedges reach only within
-  their own clause.
+  their own clause; a statement about 您的帳號 read as asking for it (as in Simplified).
 """
 
 from __future__ import annotations
@@ -308,6 +317,99 @@ def test_round3_a_time_taken_back_in_the_next_clause_left(rules):
     ("您好，您的維修單號是R12345，師傅會在週三上午十點到十二點之間到府。", "time_commitment", "vague"),
 ])
 def test_round3_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+# ------------------------------------------------------------------ round 4 (18 of 32 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §3 an answer by an agreed time: Hong Kong's formal 閣下 (you), 回覆 with no object, 致電.
+    ("閣下的投訴已收悉，本公司會於五個工作天內回覆。", "time_commitment"),
+    ("我哋嘅同事會喺今日下晝四點前致電閣下。", "time_commitment"),
+    # §4 a hand-over nobody owns: 客戶服務熱線, 由專人.
+    ("如有查詢，請致電我們的客戶服務熱線。", "unowned_handover"),
+    ("您所說的情況我們已經了解，稍後由專人回電給您。", "unowned_handover"),
+    # §2.1 表达服务意愿: 有什麼可以為您服務.
+    ("您好～這邊是官方LINE客服，請問有什麼可以為您服務的呢？", "willing_to_serve"),
+    # §5 implying the customer is at fault: whatever they did wrong (轉錯).
+    ("這筆款項我們查不到，是不是您轉錯帳號了？", "blame_customer"),
+    # §5 arguing: "you have no grounds", "are you even listening".
+    ("你冇理由要求我哋賠償。", "argue"),
+    ("我已經第三次跟你解釋了，你到底有沒有在聽？", "argue"),
+    # §5 lecturing; §1 "you should have…" / I told you so.
+    ("您要不要先看清楚再來問？", "lecture"),
+    ("早就說過這款不防水，是你自己拿去泡水的。", "lecture"),
+    # §3.1 ask about the facts, with 您 inside; Taiwan's 訂單編號.
+    ("麻煩您告訴我一下發生的時間和地點，我幫您詳細記錄。", "fact_question"),
+    ("訂單編號是多少？我這邊馬上為您處理。", "fact_question"),
+    # §5 take notes: 幫您詳細記錄.
+    ("麻煩您告訴我一下發生的時間和地點，我幫您詳細記錄。", "concrete_action"),
+    # §5 blaming others: the company said to have nothing to do with it.
+    ("那是你們自己的事，跟我們公司無關。", "deny_responsibility"),
+    # §5 refusing outright: 冇得退 (都係 folds to 都是).
+    ("你講多幾次都係一樣，冇得退。", "refusal"),
+    # §4 不得推诿: back to the shop (去返舖頭).
+    ("唔好意思，呢個要你自己去返舖頭處理。", "pass_the_buck"),
+    # §3.3 offer options and invite the customer's view.
+    ("這部分我們可以幫您申請退費，也可以直接換一台新的給您，您比較喜歡哪一種？", "offer_options"),
+    ("您偏好哪個時段？上午或下午都可以。", "offer_options"),
+    # §4 贯彻落实 keep the customer informed.
+    ("我們這邊會持續追蹤，有任何進度會主動跟您說。", "follow_up"),
+    # §5 vague: 應該 hedges the time it goes with.
+    ("你嘅單我哋已經跟緊，應該聽日會有結果。", "vague"),
+])
+def test_round4_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+def test_round4_no_grounds_for_compensation_gives_none_misfire(rules):
+    assert "compensation" not in present(rules, "你冇理由要求我哋賠償。")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "您的账号 is listed whole as a fact question (§3.1), so a statement about the account reads "
+    "as asking for it; this is as true of the Simplified 您的账号已经恢复正常了, and the 帳→账 fold "
+    "only lets the Traditional reply read the same"))
+def test_round4_the_account_named_in_a_statement_left(rules):
+    assert "fact_question" not in present(rules, "您的帳號已經恢復正常了。")
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # A hotline named as the busy one sends nobody there (§4).
+    ("我們的服務熱線最近比較忙，讓您久等了。", "hold_politely", "unowned_handover"),
+    # The account named in a step asks for nothing; asked for, it is a fact question (帳號 → 账号).
+    ("請您先到設定裡登入會員帳號。", "gives_information", "fact_question"),
+    ("請問您的帳號是多少？", "fact_question", "blame_customer"),
+    # 都係 is 都是.
+    ("都係我哋嘅錯，我今日內幫你換新。", "ownership", "deny_responsibility"),
+    # A hedge in another clause leaves the commitment.
+    ("我今天下午三點前一定回覆您，應該可以幫您處理好。", "time_commitment", "refusal"),
+    # Reading the screen first is a step, not a lecture.
+    ("請您先看清楚螢幕上的提示，再按確認。", None, "lecture"),
+    # No progress yet, and a chase promised by a time.
+    ("目前還沒有任何進度，我今天下班前再幫您催一次。", "time_commitment", "vague"),
+    # The shop's own staff helping is no sending-away.
+    ("我們門店的同事會協助您完成換貨。", None, "pass_the_buck"),
+    ("閣下如有任何疑問，歡迎隨時致電本人。", None, "rudeness_sarcasm"),
+    # 轉帳 / 入帳 read as 转账 / 入账.
+    ("請您先轉帳，入帳後我們立即安排出貨。", "concrete_action", "refusal"),
+    # Replies that read already.
+    ("有關閣下所述情況，我們深表歉意，並已轉介相關部門跟進。", "apology", "ownership"),
+    ("收到～已經幫您反映給出貨單位了喔，有消息會再通知您。", "vague", "time_commitment"),
+    ("這位先生，你再這樣無理取鬧我要叫警衛了。", "rudeness_sarcasm", "reassure"),
+    ("很抱歉，因為颱風影響，物流全面停擺，到貨時間會延後兩到三天。", "explain_reason", "empty_apology"),
+    ("呢個係我哋嘅疏忽，我代表公司向你道歉，並會安排專人聽日聯絡你。", "time_commitment", "unowned_handover"),
+    ("我明白你嘅不滿，不過我哋真係冇辦法幫你退錢。", "refusal", "compensation"),
+    ("您的包裹目前卡在海關，我們無法控制，請您耐心等候。", "negative_language", "time_commitment"),
+    ("您好，關於您的問題，我已請維修部的王工程師今天下午三點前回電給您，如果沒接到，請直接撥我的分機2031。",
+     "time_commitment", "unowned_handover"),
+    ("這個你問我也沒用，我只是工讀生。", "not_my_job", "reassure"),
+    ("請冷靜一點，大聲也解決不了問題。", "rush_calm_down", "reassure"),
+])
+def test_round4_stays(rules, text, want, not_want):
     got = present(rules, text)
     if want:
         assert want in got
