@@ -8,7 +8,8 @@ is a near-miss guard that must keep its reading. The texts were written for thes
 
 Misread per round (before that round's fixes): 5/32, 11/32, 18/32 (round 3 leaned on Hong Kong
 counter speech: 係咁, 講嘢, 整爛, 收線, code-mixed "check"), 18/32 (round 4: Hong Kong formal
-written replies with 閣下 / 致電 / 轉介, Taiwan LINE chat, curt counter replies).
+written replies with 閣下 / 致電 / 轉介, Taiwan LINE chat, curt counter replies), 15/30 (round 5,
+a mix; one, 用壞了才來怪我們, had read as ownership and calmed every customer).
 
 Every fix was checked against every STC-3 helpdesk reply (6,529 distinct replies) read before
 and after it; only changes that are right by domain.md were kept.
@@ -40,6 +41,11 @@ and after it; only changes that are right by domain.md were kept.
   audit: 10010是我司对外的统一服务热线 explains a busy line, it sends nobody there (it had marked
   19 real replies unowned hand-overs, 16 of them wrongly, and cost 8 their question), and so were 会员账号 (an
   instruction to log in) and 先看清楚再 (a step, 先看清楚提示再按确认).
+* Round 5 fold: 但係 → 但是. Round 5 audit: 10 more helpdesk replies changed reading, all right:
+  经核实… gives the facts found (as 经过核实 already did), 正在抢修 / 紧急抢修 is action (with
+  预计两天内恢复, a time commitment), 为您保留数据 is action, 谢谢您的宝贵意见 thanks. A refusal
+  reported of someone else (被银行拒绝, 拒绝交易) is a look-alike, not the agent refusing, and a
+  refund someone was said to have promised (跟您说可以退款) gives nothing.
 * Left (strict xfail, with the reason): a curt 好啦好啦，知道啦 brush-off, whose words also soothe;
   a time taken back in the next clause (…週五前完成維修，但不敢保證), which hedges reach only within
   their own clause; a statement about 您的帳號 read as asking for it (as in Simplified).
@@ -410,6 +416,93 @@ def test_round4_the_account_named_in_a_statement_left(rules):
     ("請冷靜一點，大聲也解決不了問題。", "rush_calm_down", "reassure"),
 ])
 def test_round4_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+# ------------------------------------------------------------------ round 5 (15 of 30 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §2.3 I will see it through: 後續由我; §5 admit a mistake at once: the agent's own slip.
+    ("您好，我是負責您這個案件的專員林小姐，後續由我直接跟您聯繫。", "ownership"),
+    ("抱歉抱歉，是我打錯字了，正確金額是1,280元。", "ownership"),
+    # §5 implying the customer is at fault: "you break it, then come and blame us".
+    ("你們客人每次都這樣，東西用壞了才來怪我們。", "blame_customer"),
+    # §3 give reasons: what the check found (查到是).
+    ("我們這邊查到是您的信用卡被銀行拒絕交易，建議您聯繫發卡銀行。", "explain_reason"),
+    # §2.2 知道您着急, with Cantonese 好 (very).
+    ("我知道你好急，我哋會盡快處理。", "acknowledge_feelings"),
+    # §5 implying the customer is unimportant: "go and complain then", "we don't need you".
+    ("你唔滿意咪去消委會投訴囉。", "rudeness_sarcasm"),
+    ("你要退就退啦，反正我哋都唔差你一個客。", "rudeness_sarcasm"),
+    # §3.5 thank them: 寶貴意見 with 謝謝.
+    ("我哋會將你嘅意見轉交管理層，多謝你嘅寶貴意見。", "thank_complaint"),
+    # §5 show urgency: 幫您把…, 正在搶修.
+    ("沒問題，我先幫您把訂單保留下來，您方便的時候再來取貨。", "concrete_action"),
+    ("造成您的困擾，我們感到十分抱歉，目前工程師正在搶修中，預計下午五點前恢復。", "time_commitment"),
+    # §3.1 which colleague (哪一位).
+    ("請問上次是哪一位同事跟您說可以退款的？", "fact_question"),
+    # §3 an answer by an agreed time: a full report promised.
+    ("我們會在三個工作天內給您一個完整的調查報告。", "time_commitment"),
+    # §4 不得推诿: the estate office; 但係 is 但是.
+    ("我唔係推卸責任，但係呢件事真係要搵物業管理處。", "pass_the_buck"),
+    # §5 可是 / 但是 after a kind sentence: Cantonese 但係 is 但是.
+    ("我明白你嘅意思，但係我哋真係冇辦法。", "but_reversal"),
+    # §1 a fix so it does not happen again: Taiwan's 教育訓練 (training).
+    ("不好意思，我們的員工態度不好，我會向店長反映並加強教育訓練。", "prevention"),
+    # §5 calm tone, let them vent: their manners policed.
+    ("先生您講話可以客氣一點嗎？", "rush_calm_down"),
+    # §3 an agreed time: a price held until Friday (幫您保留).
+    ("我先幫您保留這個價格到週五。", "time_commitment"),
+])
+def test_round5_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+def test_round5_blaming_the_customer_calms_nobody_misfire(rules):
+    # Read as 怪我们 (ownership) before, it calmed every customer.
+    assert all(d > 0 for d in deltas(rules, "你們客人每次都這樣，東西用壞了才來怪我們。"))
+
+
+def test_round5_the_bank_refusing_is_no_refusal_misfire(rules):
+    assert "refusal" not in present(rules, "我們這邊查到是您的信用卡被銀行拒絕交易，建議您聯繫發卡銀行。")
+
+
+def test_round5_a_card_the_bank_refused_is_no_refusal_misfire(rules):
+    assert "refusal" not in present(rules, "您的卡被拒絕了，我幫您換一種付款方式。")
+
+
+def test_round5_a_refund_someone_promised_is_asked_about_not_given_misfire(rules):
+    assert "compensation" not in present(rules, "請問上次是哪一位同事跟您說可以退款的？")
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # The agent's own refusal still refuses; a refund approved and processed is given.
+    ("我們拒絕這種不合理的要求。", "refusal", "compensation"),
+    ("經理說可以退款，我馬上幫您辦理。", "compensation", "refusal"),
+    # Held until Friday is an action with a time.
+    # The complaints body named as an option is no sneer.
+    ("如果您對處理結果不滿意，可以向消委會申訴。", None, "rudeness_sarcasm"),
+    ("顧客常常會怪我們出貨慢，所以我們這次多派了兩個人。", None, "blame_customer"),
+    ("真的很謝謝您，您的意見對我們很寶貴。", None, "rudeness_sarcasm"),
+    # At the repair, with no time yet: action and a stall, no commitment.
+    ("我們的工程師目前正在搶修，但修復時間還不確定。", "vague", "time_commitment"),
+    # Replies that read already.
+    ("非常抱歉造成您的困擾，我們已經將您的訂單升級為優先處理，今天晚上八點前會幫您出貨。",
+     "time_commitment", "empty_apology"),
+    ("請您再給我們一次機會，這次我親自幫您處理到好。", "ownership", "vague"),
+    ("這是上面的決定，我們基層員工也沒辦法。", "excuse", "reassure"),
+    ("了解，先跟您確認一下，您是說收到的商品顏色跟訂單不符，對嗎？", "check_understanding", "argue"),
+    ("您這樣說我們也很難做。", "excuse", "acknowledge_feelings"),
+    ("這不是我能決定的，你找我也沒用。", "not_my_job", "reassure"),
+    ("冇錯，係我哋寄錯咗貨，我而家即刻幫你安排換貨。", "ownership", "deny_responsibility"),
+    ("我都唔知你講緊乜。", "forbidden_phrase", "acknowledge_feelings"),
+    ("請您留下方便聯絡的時間，我們的技術人員會主動與您聯絡。", "unowned_handover", "time_commitment"),
+    ("我明白您等了很久，真的很抱歉，我現在立刻幫您加急。", "concrete_action", "empty_apology"),
+])
+def test_round5_stays(rules, text, want, not_want):
     got = present(rules, text)
     if want:
         assert want in got
