@@ -1,9 +1,13 @@
 """The matcher with a small controlled lexicon, so each rule of negation is pinned down."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from simulator.content import models as m
-from simulator.text.matcher import Matcher
+from simulator.text.matcher import Matcher, _alternation, _Literals
 from simulator.text.normalise import normalise
 
 T = {"zh": "x", "en": "x"}
@@ -116,3 +120,25 @@ def test_need_phrase_inside_a_negative_phrase_is_not_met():
     matcher = Matcher(lexicon, scenario)
     assert matcher.scan(normalise("这不是我们的错"))[1] == []
     assert [n.need for n in matcher.scan(normalise("是我们的错，抱歉"))[1]] == ["sorry"]
+
+
+# The setback probe answers "does the reply hold any setback word?" with one automaton pass; it
+# must answer exactly as searching the words' alternation did, word boundaries included.
+_PROBE_WORDS = m.Phrases(zh=["卡住", "没到账", "失败"], en=["stuck", "pending", "not yet", "hasn't", "on hold"])
+_PIECES = ["卡住", "没到账", "失败", "stuck", "pending", "not yet", "hasn't", "on hold", "un", "ness", "x", "'", " ",
+           "，", ".", "还", "a", "9", "-", "s"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8))
+def test_literal_probe_answers_as_the_alternation_does(pieces):
+    text = "".join(pieces)
+    assert _Literals(_PROBE_WORDS).search(text) == (re.search(_alternation(_PROBE_WORDS), text) is not None)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("您的退款还卡住了", True), ("the refund is stuck", True), ("unstuck", False), ("stuckness", False),
+    ("it's pending.", True), ("(pending)", True), ("nothing here", False), ("no9t yet", False),
+])
+def test_literal_probe_keeps_word_boundaries(text, found):
+    assert _Literals(_PROBE_WORDS).search(text) is found
