@@ -64,8 +64,9 @@ COMPILED = ("simulator.text.matcher", "simulator.text.normalise", "simulator.tex
 def compiled_site(tmp_path_factory):
     """The package built with HATCH_BUILD_HOOKS_ENABLE=1 (mypyc) and unpacked into a folder.
 
-    Built from a copy of the tree: mypyc leaves its extensions beside the sources it
-    compiles, and in the checkout they would shadow the editable install's Python.
+    Built from a copy of the tree, so that a build that fails half-way leaves nothing in
+    the checkout; after a good build, hatch_build.py has removed the extensions mypyc put
+    beside the sources (in a checkout they would shadow the Python the editable install runs).
     """
     pytest.importorskip("hatch_mypyc")
     base = tmp_path_factory.mktemp("compiled")
@@ -73,7 +74,7 @@ def compiled_site(tmp_path_factory):
     src.mkdir()
     for name in ("simulator", "personas", "scenarios", "rules", "exemplars", "reports"):
         shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.so"))
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
+    for name in ("pyproject.toml", "hatch_build.py", "README.md", "LICENSE"):
         shutil.copy2(ROOT / name, src / name)
     dist = base / "dist"
     env = dict(os.environ, HATCH_BUILD_HOOKS_ENABLE="1")
@@ -86,6 +87,7 @@ def compiled_site(tmp_path_factory):
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     (wheel,) = dist.glob("complaint_sim-*.whl")
     assert not wheel.name.endswith("-none-any.whl")  # a platform wheel: it holds C extensions
+    assert not [p.name for p in src.rglob("*.so")]  # all in the wheel, none left in the tree
     site = base / "site"
     unpack = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
                             capture_output=True, text=True, timeout=300)
