@@ -35,28 +35,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-try:  # the installed package (a compiled build, if it is one), else the source tree
-    import simulator  # noqa: F401
-except ImportError:
-    sys.path.insert(0, str(ROOT))
+from which_build import build_kind  # noqa: I001 (first: it decides which simulator is imported)
 
 from simulator.content import load_content  # noqa: E402
-
-# The modules the opt-in compiled build turns into C extensions (pyproject.toml, hooks.mypyc).
-HOT_PATH = ("simulator.text.matcher", "simulator.text.normalise", "simulator.text.signals",
-            "simulator.engine.state", "simulator.engine.step", "simulator.engine.replies", "simulator.scoring")
-
-
-def build_kind() -> str:
-    """Which build is timed: how many hot-path modules are compiled, and where the package lives."""
-    import importlib
-
-    files = [importlib.import_module(m).__file__ or "" for m in HOT_PATH]
-    compiled = sum(f.endswith((".so", ".pyd")) for f in files)
-    where = Path(files[0]).resolve().parent.parent.parent
-    kind = f"compiled with mypyc ({compiled} of {len(HOT_PATH)} hot-path modules)" if compiled else "pure Python"
-    return f"{kind}, from {where}"
 
 ZH_FILLER = ["您好", "关于您反映的情况", "我这边看到了", "这个订单", "刚才查了一下系统记录", "请您放心", "好的",
              "我们这边的记录显示", "麻烦您稍等", "是这样的", "您说的这个问题", "我记下来了", "另外"]

@@ -11,10 +11,8 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from which_build import build_kind  # noqa: I001 (first: it decides which simulator is imported)
 
 from simulator.content import load_content  # noqa: E402
 from simulator.engine import Rulebook, play, start, step  # noqa: E402
@@ -88,6 +86,7 @@ def main() -> None:
     s = bench_step(rules, texts, args.turns)
     rps = bench_throughput(rules, texts)
     up = bench_startup(args.startup_runs)
+    print(f"build                  : {build_kind()}")
     print(f"content load + compile : {load * 1e3:8.1f} ms")
     print(f"step latency (with reply): median {s['median_ms']:.3f} ms, p99 {s['p99_ms']:.3f} ms  (budget 5 ms)")
     print(f"throughput, one core    : {rps:,.0f} responses/s (normalise → match → anger → score)")

@@ -23,15 +23,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from which_build import ROOT  # noqa: I001 (first: it decides which simulator is imported)
 
 from simulator.batch import BatchOptions, run_batch  # noqa: E402
 
