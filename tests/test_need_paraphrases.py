@@ -1,0 +1,147 @@
+"""Scenario needs met in the trainee's own words (domain.md §3.3 act now; §3.1 ask; §7).
+
+A need the rules cannot meet through a behaviour (restore the line, send an engineer, ask
+head office…) is met only by its scenario's phrases, so a trainee who does the right thing in
+other words never resolved the session. Held-out paraphrases, each written before it was run:
+
+* round 1: 41 of 42 missed their need;
+* round 2 (fresh, after round 1's phrase families): 7 of 36 missed (27 of 36 with the old lists);
+* round 3 (fresh, after round 2's): 8 of 16 missed, and 2 of 5 near-misses met a need wrongly
+  (补好 and 恢复正常 were too broad and went).
+
+The phrase families added are verbs and objects of each need said other ways (复通, 停机解除,
+"service back on"; 技术人员上门, "send a technician"; 改派, "a different technician"). Each
+round still found wordings the lists lack: a need as a list of phrases has a long tail.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine.step import read_reply
+
+
+def met(rules, scenario, text):
+    return {n.need for n in read_reply(rules, scenario, text).need_hits}
+
+
+@pytest.mark.parametrize(("scenario", "need", "text"), [
+    ('billing-error', 'restore_line', '您的号码已经给您恢复了，现在可以正常打电话了。'),  # round 1
+    ('billing-error', 'restore_line', '停机已经解除了，您试一下。'),  # round 1
+    ('billing-error', 'restore_line', '我这边马上给您办理复通。'),  # round 1
+    ('billing-error', 'restore_line', '线路已经恢复正常使用了。'),  # round 1
+    ('billing-error', 'restore_line', '已经帮您把号码重新开起来了。'),  # round 1
+    ('billing-error', 'restore_line', "I've turned your service back on."),  # round 1
+    ('billing-error', 'restore_line', 'Your phone is working again now.'),  # round 1
+    ('billing-error', 'restore_line', "I've lifted the suspension on your number."),  # round 1
+    ('billing-error', 'restore_line', 'Your number has been unblocked.'),  # round 1
+    ('billing-error', 'restore_line', "I'll get your line reactivated right away."),  # round 1
+    ('billing-error', 'check_payment', '您是在哪里交的费？'),  # round 1
+    ('billing-error', 'check_payment', '麻烦把缴费的截图发我看一下。'),  # round 1
+    ('billing-error', 'check_payment', '我查了您的缴费情况，钱确实到账了。'),  # round 1
+    ('billing-error', 'check_payment', '您还记得是哪天交的吗？'),  # round 1
+    ('billing-error', 'check_payment', 'Where did you make the payment?'),  # round 1
+    ('billing-error', 'check_payment', 'Could you send me a screenshot of the payment?'),  # round 1
+    ('billing-error', 'check_payment', "I've checked our records and your payment did come through."),  # round 1
+    ('data-loss', 'recover_now', '我们马上安排技术人员上门帮您把资料找回来。'),  # round 1
+    ('data-loss', 'recover_now', '工程师半小时内到，帮您恢复丢失的文件。'),  # round 1
+    ('data-loss', 'recover_now', '我们会尽全力把您的数据救回来。'),  # round 1
+    ('data-loss', 'recover_now', "I'll have a technician there within the hour to get your files back."),  # round 1
+    ('data-loss', 'recover_now', "We'll restore everything from the backup today."),  # round 1
+    ('dongle-defect', 'send_engineer', '我让技术人员今天下午上门看一下。'),  # round 1
+    ('dongle-defect', 'send_engineer', '我们派个师傅过来给您检查。'),  # round 1
+    ('dongle-defect', 'send_engineer', '技术员会远程连上您的电脑排查。'),  # round 1
+    ('dongle-defect', 'send_engineer', "I'll book a technician to visit you this afternoon."),  # round 1
+    ('dongle-defect', 'send_engineer', 'Our technician can connect remotely and take a look.'),  # round 1
+    pytest.param('late-fix-release', 'contact_head_office', '我去问一下公司那边到底什么时候能修好。', marks=pytest.mark.xfail(strict=True, reason="公司那边 does not name head office or development")),
+    ('late-fix-release', 'contact_head_office', '我跟上级部门确认一下上线时间。'),  # round 1
+    ('late-fix-release', 'contact_head_office', '我向总公司反映并确认新版本的时间。'),  # round 1
+    ('late-fix-release', 'contact_head_office', "I'll ask our headquarters when the fix ships."),  # round 1
+    ('late-fix-release', 'contact_head_office', 'Let me confirm the release schedule with the engineers.'),  # round 1
+    ('property-repair', 'repair_with_date', '师傅明天上午就上去修屋顶。'),  # round 1
+    ('property-repair', 'repair_with_date', '我们周五前把漏水的地方补好。'),  # round 1
+    ('property-repair', 'repair_with_date', '维修人员下周一进场处理漏水。'),  # round 1
+    ('property-repair', 'repair_with_date', 'The roofers will come on Monday to fix the leak.'),  # round 1
+    ('property-repair', 'repair_with_date', "We'll have the leak repaired by Friday."),  # round 1
+    ('rude-engineer', 'another_engineer', '我给您换一个师傅上门。'),  # round 1
+    ('rude-engineer', 'another_engineer', '下次我安排另一位技术员过去。'),  # round 1
+    ('rude-engineer', 'another_engineer', '我们改派其他技术人员去修。'),  # round 1
+    ('rude-engineer', 'another_engineer', "I'll send a different technician."),  # round 1
+    ('rude-engineer', 'another_engineer', "We'll assign someone else to finish the job."),  # round 1
+    ('billing-error', 'restore_line', '我已经把您的停机状态取消了，电话现在就能打。'),  # round 2
+    ('billing-error', 'restore_line', '号码这边已经给您复通了。'),  # round 2
+    ('billing-error', 'restore_line', '您的手机线路我刚刚重新开通了。'),  # round 2
+    ('billing-error', 'restore_line', "I've got your line working again."),  # round 2
+    ('billing-error', 'restore_line', 'Your service has been reconnected as of now.'),  # round 2
+    ('billing-error', 'restore_line', "We've reactivated your number."),  # round 2
+    ('billing-error', 'check_payment', '请问您是通过什么方式交的费？'),  # round 2
+    ('billing-error', 'check_payment', '我这边核实了一下您的付款记录。'),  # round 2
+    ('billing-error', 'check_payment', '您方便把交费的小票拍给我吗？'),  # round 2
+    ('billing-error', 'check_payment', 'Do you still have the receipt from the shop?'),  # round 2
+    ('billing-error', 'check_payment', "I've checked the payment and can see the 300 arrived."),  # round 2
+    ('data-loss', 'recover_now', '我现在就安排技术人员过去帮您恢复。'),  # round 2
+    ('data-loss', 'recover_now', '我们的工程师一小时内上门，尽量把资料找回来。'),  # round 2
+    ('data-loss', 'recover_now', '先帮您从备份里恢复数据。'),  # round 2
+    ('data-loss', 'recover_now', "I'm sending a technician now to recover what we can."),  # round 2
+    ('data-loss', 'recover_now', "We'll try to get your data back from the backup this morning."),  # round 2
+    ('dongle-defect', 'send_engineer', '我们安排一位技术员明天上门检测。'),  # round 2
+    ('dongle-defect', 'send_engineer', '工程师可以远程帮您看一下设备。'),  # round 2
+    ('dongle-defect', 'send_engineer', '我马上派师傅过去给您看看。'),  # round 2
+    ('dongle-defect', 'send_engineer', 'A technician will visit tomorrow morning to test it.'),  # round 2
+    ('dongle-defect', 'send_engineer', 'An engineer can remote in and check the dongle now.'),  # round 2
+    ('late-fix-release', 'contact_head_office', '我马上向研发部门确认具体的上线时间。'),  # round 2
+    ('late-fix-release', 'contact_head_office', '我去和总公司核实修复的日期。'),  # round 2
+    ('late-fix-release', 'contact_head_office', '我让开发团队给一个准确的发布时间。'),  # round 2
+    ('late-fix-release', 'contact_head_office', "I'll check with the development team for a firm date."),  # round 2
+    ('late-fix-release', 'contact_head_office', "I'm contacting headquarters to confirm when the fix goes out."),  # round 2
+    ('property-repair', 'repair_with_date', '维修师傅周三上午上楼顶检查漏水。'),  # round 2
+    ('property-repair', 'repair_with_date', '我们安排人这周六前把屋顶补好。'),  # round 2
+    ('property-repair', 'repair_with_date', '防水工程下周二开工。'),  # round 2
+    ('property-repair', 'repair_with_date', 'A roofer will come on Wednesday to fix the leak.'),  # round 2
+    ('property-repair', 'repair_with_date', "We'll get the roof patched before the weekend."),  # round 2
+    ('rude-engineer', 'another_engineer', '我们会换一位技术员把服务器修好。'),  # round 2
+    ('rude-engineer', 'another_engineer', '明天改派另一位工程师过去。'),  # round 2
+    ('rude-engineer', 'another_engineer', '这次给您换个师傅上门。'),  # round 2
+    ('rude-engineer', 'another_engineer', "We'll send a different engineer tomorrow."),  # round 2
+    ('rude-engineer', 'another_engineer', "I've reassigned the job to another technician."),  # round 2
+    ('billing-error', 'restore_line', '十分钟之内您的号码就能恢复使用。'),  # round 3
+    ('billing-error', 'restore_line', '我现在就给您办复机。'),  # round 3
+    ('billing-error', 'restore_line', "We're switching your line back on right now."),  # round 3
+    ('billing-error', 'check_payment', '请问您是在哪个网点交的钱？'),  # round 3
+    ('billing-error', 'check_payment', '能把当时的缴费凭据发我一下吗？'),  # round 3
+    ('billing-error', 'check_payment', 'Which shop did you pay at?'),  # round 3
+    ('data-loss', 'recover_now', '我们今天就派专人过去帮您抢救数据。'),  # round 3
+    ('data-loss', 'recover_now', 'Our engineer will be with you by two to recover the files.'),  # round 3
+    ('dongle-defect', 'send_engineer', '明天下午两点工程师上门帮您检测网卡。'),  # round 3
+    ('dongle-defect', 'send_engineer', "I'll arrange for an engineer to come to your office tomorrow."),  # round 3
+    ('late-fix-release', 'contact_head_office', '我这就打电话给总部问清楚修复时间。'),  # round 3
+    ('late-fix-release', 'contact_head_office', "I'll escalate to our head office today to get the fix date."),  # round 3
+    ('property-repair', 'repair_with_date', '下周一维修队进场修补屋顶漏水。'),  # round 3
+    ('property-repair', 'repair_with_date', 'The repair crew will fix the leak on Thursday.'),  # round 3
+    ('rude-engineer', 'another_engineer', '下午我安排另外一位师傅过来修服务器。'),  # round 3
+    ('rude-engineer', 'another_engineer', 'Someone new from our team will finish the repair tomorrow.'),  # round 3
+])
+def test_need_met_in_other_words(rules, scenario, need, text):
+    assert need in met(rules, scenario, text)
+
+
+@pytest.mark.parametrize(("scenario", "need", "text"), [
+    ('billing-error', 'restore_line', '请您关机再开机试一下。'),
+    ('billing-error', 'restore_line', '我们不能给您复机。'),
+    ('billing-error', 'restore_line', 'Please restart your phone and try again.'),
+    ('rude-engineer', 'another_engineer', '您去找别人吧。'),
+    ('rude-engineer', 'another_engineer', 'Ask someone else.'),
+    ('dongle-defect', 'send_engineer', '我们不派人上门。'),
+    ('dongle-defect', 'send_engineer', "We can't send a technician."),
+    ('data-loss', 'recover_now', '数据恐怕找不回来了。'),
+    ('late-fix-release', 'contact_head_office', 'The release was delayed by the developers, not by us.'),
+    ('late-fix-release', 'contact_head_office', '发布时间不是我定的。'),
+    ('property-repair', 'repair_with_date', '上次补好的地方又漏了，这不是我们的问题。'),
+    ('billing-error', 'restore_line', '系统恢复正常以后再说吧。'),
+    ('rude-engineer', 'another_engineer', '我们没有别的师傅了。'),
+    # A refusal of the need is no meeting of it (the need phrase negated).
+    ('billing-error', 'restore_line', '这个我们没办法给您复通。'),
+    ('rude-engineer', 'another_engineer', 'We cannot send a different technician.'),
+])
+def test_near_miss_meets_no_need(rules, scenario, need, text):
+    assert need not in met(rules, scenario, text)
