@@ -12,13 +12,19 @@ other words never resolved the session. Held-out paraphrases, each written befor
 The phrase families added are verbs and objects of each need said other ways (复通, 停机解除,
 "service back on"; 技术人员上门, "send a technician"; 改派, "a different technician"). Each
 round still found wordings the lists lack: a need as a list of phrases has a long tail.
+A fourth fresh round, left unfixed to measure that tail, missed 7 of 14: those are strict
+xfails below. Meeting them in general wants a need read as words from two groups in one
+clause (an act and its object: 恢复 … 电话, "engineer" … "visit"), not more phrases.
 """
+
 
 from __future__ import annotations
 
 import pytest
 
 from simulator.engine.step import read_reply
+
+FRAME = "needs an act and its object read apart in one clause (a word-group frame), not a phrase"
 
 
 def met(rules, scenario, text):
@@ -120,6 +126,20 @@ def met(rules, scenario, text):
     ('property-repair', 'repair_with_date', 'The repair crew will fix the leak on Thursday.'),  # round 3
     ('rude-engineer', 'another_engineer', '下午我安排另外一位师傅过来修服务器。'),  # round 3
     ('rude-engineer', 'another_engineer', 'Someone new from our team will finish the repair tomorrow.'),  # round 3
+    ('billing-error', 'restore_line', "We've put your line back in service."),  # round 4
+    ('billing-error', 'check_payment', '您那笔三百块是什么时候在哪儿交的？'),  # round 4
+    ('data-loss', 'recover_now', '我让数据恢复的同事马上联系您上门。'),  # round 4
+    ('late-fix-release', 'contact_head_office', '我现在就发邮件给总部的开发同事，问准确的发布日期。'),  # round 4
+    ('property-repair', 'repair_with_date', '屋面防水周四开始做，周六前完工。'),  # round 4
+    ('rude-engineer', 'another_engineer', '我这边安排别的工程师接手。'),  # round 4
+    ('rude-engineer', 'another_engineer', 'A new technician will take over the job tomorrow.'),  # round 4
+    pytest.param('billing-error', 'restore_line', '您的电话我这边已经恢复了，您可以试着拨打一下。', marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
+    pytest.param('billing-error', 'check_payment', 'Can you tell me the date and place you paid?', marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
+    pytest.param('data-loss', 'recover_now', 'Our recovery specialist is on the way to you now.', marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
+    pytest.param('dongle-defect', 'send_engineer', '我们的工程师今天会联系您约上门时间。', marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
+    pytest.param('dongle-defect', 'send_engineer', "I'm booking an engineer visit for tomorrow at 10.", marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
+    pytest.param('late-fix-release', 'contact_head_office', "I'll get on to our product team for a firm date.", marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
+    pytest.param('property-repair', 'repair_with_date', 'Workmen will be on the roof on Tuesday.', marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
 ])
 def test_need_met_in_other_words(rules, scenario, need, text):
     assert need in met(rules, scenario, text)
