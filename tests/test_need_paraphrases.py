@@ -12,19 +12,30 @@ other words never resolved the session. Held-out paraphrases, each written befor
 The phrase families added are verbs and objects of each need said other ways (复通, 停机解除,
 "service back on"; 技术人员上门, "send a technician"; 改派, "a different technician"). Each
 round still found wordings the lists lack: a need as a list of phrases has a long tail.
-A fourth fresh round, left unfixed to measure that tail, missed 7 of 14: those are strict
-xfails below. Meeting them in general wants a need read as words from two groups in one
-clause (an act and its object: 恢复 … 电话, "engineer" … "visit"), not more phrases.
+A fourth fresh round, left unfixed to measure that tail, missed 7 of 14. So a need can now
+also be met by a frame (``m.Frame``): a word from each of two or more groups in one clause,
+an act and its object (恢复 … 电话, "engineer" … "visit"); negation reads it as a phrase.
+The seven phrase-only needs have one each, written from round 4's misses. A fifth fresh
+round, written before it was run: 0 of 14 missed with the frames, 9 of 14 with the phrases
+alone; 2 of its 10 near-misses meet a need wrongly with or without frames (a phrase named in
+advice or in an excuse), and 数据恢复不了 (a "cannot" complement) no longer meets one.
 """
 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from simulator.content import load_content
 from simulator.engine.step import read_reply
+from simulator.errors import ContentError
 
-FRAME = "needs an act and its object read apart in one clause (a word-group frame), not a phrase"
+ROOT = Path(__file__).resolve().parent.parent
+
+ADVICE = "a need's word named in advice or an excuse, not done: the words alone cannot tell"
 
 
 def met(rules, scenario, text):
@@ -133,13 +144,27 @@ def met(rules, scenario, text):
     ('property-repair', 'repair_with_date', '屋面防水周四开始做，周六前完工。'),  # round 4
     ('rude-engineer', 'another_engineer', '我这边安排别的工程师接手。'),  # round 4
     ('rude-engineer', 'another_engineer', 'A new technician will take over the job tomorrow.'),  # round 4
-    pytest.param('billing-error', 'restore_line', '您的电话我这边已经恢复了，您可以试着拨打一下。', marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
-    pytest.param('billing-error', 'check_payment', 'Can you tell me the date and place you paid?', marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
-    pytest.param('data-loss', 'recover_now', 'Our recovery specialist is on the way to you now.', marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
-    pytest.param('dongle-defect', 'send_engineer', '我们的工程师今天会联系您约上门时间。', marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
-    pytest.param('dongle-defect', 'send_engineer', "I'm booking an engineer visit for tomorrow at 10.", marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
-    pytest.param('late-fix-release', 'contact_head_office', "I'll get on to our product team for a firm date.", marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
-    pytest.param('property-repair', 'repair_with_date', 'Workmen will be on the roof on Tuesday.', marks=pytest.mark.xfail(strict=True, reason=FRAME)),  # round 4
+    ('billing-error', 'restore_line', '您的电话我这边已经恢复了，您可以试着拨打一下。'),  # round 4
+    ('billing-error', 'check_payment', 'Can you tell me the date and place you paid?'),  # round 4
+    ('data-loss', 'recover_now', 'Our recovery specialist is on the way to you now.'),  # round 4
+    ('dongle-defect', 'send_engineer', '我们的工程师今天会联系您约上门时间。'),  # round 4
+    ('dongle-defect', 'send_engineer', "I'm booking an engineer visit for tomorrow at 10."),  # round 4
+    ('late-fix-release', 'contact_head_office', "I'll get on to our product team for a firm date."),  # round 4
+    ('property-repair', 'repair_with_date', 'Workmen will be on the roof on Tuesday.'),  # round 4
+    ('billing-error', 'restore_line', '好的，您的号码半小时内就会恢复。'),  # round 5
+    ('billing-error', 'restore_line', 'Your line will be back in service within the hour.'),  # round 5
+    ('billing-error', 'check_payment', '您是用微信还是支付宝交的费？'),  # round 5
+    ('billing-error', 'check_payment', 'How did you make the payment, online or at a shop?'),  # round 5
+    ('data-loss', 'recover_now', '技术人员今天下午过去帮您把文件恢复。'),  # round 5
+    ('data-loss', 'recover_now', "I'm sending our recovery engineer to your office this afternoon."),  # round 5
+    ('dongle-defect', 'send_engineer', '工程师明天上午到您公司检测。'),  # round 5
+    ('dongle-defect', 'send_engineer', "We'll have a technician come out tomorrow."),  # round 5
+    ('late-fix-release', 'contact_head_office', '我会向研发那边确认修复版本的发布时间。'),  # round 5
+    ('late-fix-release', 'contact_head_office', "I'll email our development team today and ask for the release date."),  # round 5
+    ('property-repair', 'repair_with_date', '维修队明天上楼顶修漏水的地方。'),  # round 5
+    ('property-repair', 'repair_with_date', 'Our crew will repair the roof on Friday.'),  # round 5
+    ('rude-engineer', 'another_engineer', '我们换一位更有经验的工程师过去。'),  # round 5
+    ('rude-engineer', 'another_engineer', 'Tomorrow a different engineer will come.'),  # round 5
 ])
 def test_need_met_in_other_words(rules, scenario, need, text):
     assert need in met(rules, scenario, text)
@@ -162,6 +187,36 @@ def test_need_met_in_other_words(rules, scenario, need, text):
     # A refusal of the need is no meeting of it (the need phrase negated).
     ('billing-error', 'restore_line', '这个我们没办法给您复通。'),
     ('rude-engineer', 'another_engineer', 'We cannot send a different technician.'),
+    ('billing-error', 'restore_line', '您的号码因为欠费被停机了。'),
+    ('billing-error', 'restore_line', '我们不能恢复您的号码。'),
+    ('billing-error', 'restore_line', 'Your phone is off because of the unpaid bill.'),
+    ('data-loss', 'recover_now', '工程师说数据恢复不了。'),
+    ('data-loss', 'recover_now', '我们不派工程师。'),
+    ('dongle-defect', 'send_engineer', '工程师今天都没空。'),
+    ('late-fix-release', 'contact_head_office', '总部不会改发布时间。'),
+    ('property-repair', 'repair_with_date', '屋顶的问题不归我们管。'),
+    ('billing-error', 'restore_line', '您的号码是13800000000，我们会尽快处理。'),
+    ('rude-engineer', 'another_engineer', '工程师已经下班了，换个时间再说。'),
+    pytest.param('billing-error', 'check_payment', '交费以后请保留收据。', marks=pytest.mark.xfail(strict=True, reason=ADVICE)),
+    pytest.param('rude-engineer', 'another_engineer', '其他工程师都在忙。', marks=pytest.mark.xfail(strict=True, reason=ADVICE)),
 ])
 def test_near_miss_meets_no_need(rules, scenario, need, text):
     assert need not in met(rules, scenario, text)
+
+
+def test_a_refused_frame_is_a_refusal(rules):
+    # §5 refusing outright: the act refused with its object apart is still a refusal.
+    reading = read_reply(rules, "billing-error", "我们不能恢复您的号码。")
+    assert "restore_line" not in {n.need for n in reading.need_hits}
+    assert "refusal" in reading.present
+
+
+def test_a_frame_needs_two_groups(tmp_path):
+    # One group is a phrase list, not a frame: the loader says so, naming the file and line.
+    src = (ROOT / "scenarios" / "rude-engineer.yaml").read_text(encoding="utf-8")
+    one = re.sub(r"(      - zh: )\[\[[^\]]*\], (\[[^\]]*\])\]", r"\1[\2]", src, count=1)
+    assert one != src
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "scenarios" / "rude-engineer.yaml").write_text(one, encoding="utf-8")
+    with pytest.raises(ContentError, match=r"(?s)rude-engineer\.yaml.*two or more word groups"):
+        load_content([str(tmp_path)])

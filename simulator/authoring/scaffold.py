@@ -181,7 +181,7 @@ class _Writer:
         self.lines.append(f"{head} {_scalar(value, plain)}")
 
     def list(self, head: str, items: list[Any], indent: int, plain: bool) -> None:
-        rendered = [_scalar(v, plain) for v in items]
+        rendered = [_flow(v, plain) for v in items]
         flow = "[" + ", ".join(rendered) + "]"
         if _width(head) + 1 + _width(flow) <= WIDTH:
             self.lines.append(f"{head} {flow}")
@@ -224,6 +224,13 @@ def _is_id(cls: type[BaseModel], name: str) -> bool:
     items = prop.get("items", {})
     return bool("enum" in prop or "const" in prop or prop.get("pattern") == _ID.pattern
                 or items.get("pattern") == _ID.pattern)
+
+
+def _flow(value: Any, plain: bool = False) -> str:
+    """A list item as YAML: a scalar, or a nested list (a frame's word groups) in flow style."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v, plain) for v in value) + "]"
+    return _scalar(value, plain)
 
 
 def _scalar(value: Any, plain: bool = False) -> str:

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
 
 Id = Annotated[
     str,
@@ -311,6 +320,28 @@ class Persona(Strict):
 # --------------------------------------------------------------------------- scenario
 
 
+class Frame(Strict):
+    """Words from each group in one clause: an act and its object read apart (恢复 … 电话).
+
+    A need's phrases list whole wordings; a frame lists the parts, so 电话我这边已经恢复了 and
+    "an engineer visit" meet the need without every arrangement of the words being listed.
+    Negation reads the frame as it reads a phrase (电话恢复不了 meets nothing).
+    """
+
+    zh: list[list[Phrase]] = Field(default_factory=list, max_length=4)
+    en: list[list[Phrase]] = Field(default_factory=list, max_length=4)
+
+    @model_validator(mode="after")
+    def _groups(self) -> Frame:
+        for lang in ("zh", "en"):
+            groups = getattr(self, lang)
+            if len(groups) == 1:
+                raise ValueError(f"{lang}: a frame needs two or more word groups (one group is a phrase list)")
+            if any(not g for g in groups):
+                raise ValueError(f"{lang}: a word group is empty")
+        return self
+
+
 class Need(Strict):
     """Something the customer needs addressed before the complaint is resolved."""
 
@@ -322,6 +353,10 @@ class Need(Strict):
         default_factory=list, description="Behaviours that address this need."
     )
     phrases: Phrases = Field(default_factory=Phrases, description="Scenario phrases that address it.")
+    frames: list[Frame] = Field(
+        default_factory=list, max_length=8,
+        description="Word groups that address it when a word of every group stands in one clause.",
+    )
 
 
 class Scenario(Strict):

@@ -197,6 +197,9 @@ _SHOULD, _GUESS = "应该", "是"
 # as a question (您尝试清除数据试试呢？, 请您尝试一下是否有效呢？) still gives it.
 _ASKED_SCOPED = frozenset({"gives_information"})
 _ASKS_FACT = re.compile(r"^\s*(?:请问|(?:did|have|do) you\b)|吗[~\s]*$|是否有?尝试|有没有(?:尝)?试|试过")
+# A verb's potential complement in the negative (恢复不了, 修不好, 找不到): what the need's words
+# say cannot be done is not done.
+_CANNOT_COMPLEMENTS = ("不了", "不好", "不到", "不成", "不起来", "不出来")
 _SCOPED = _QUESTION_SCOPED | _CONDITION_SCOPED | _PURPOSE_SCOPED | _GUESS_SCOPED | _ASKED_SCOPED
 # §5 refusing outright: a need phrase negated by a refusing negator (不能给您复机) is refused.
 # Not when the negator forbids a harm or a repeat: 不能再让您失望, "can't let you down" promise.
@@ -274,6 +277,63 @@ class _Literals:
         return False
 
 
+class _NeedFrames:
+    """The scenario needs' word-group frames (``m.Frame``), found with one automaton pass.
+
+    A frame is met in a clause holding a word of each of its groups; it reads as a need
+    phrase running from its first word to its last, so negation and refusal treat it as
+    they treat a phrase. A negator between the words (号码不能恢复) starts the span after
+    it, where the negation reads it as negated.
+    """
+
+    def __init__(self, needs: list[m.Need]) -> None:
+        self._auto = ahocorasick.Automaton()
+        words: dict[str, list[tuple[str, int, int]]] = {}
+        self._groups: dict[tuple[str, int], int] = {}
+        for need in needs:
+            for i, frame in enumerate(need.frames):
+                for lang in ("zh", "en"):
+                    groups = getattr(frame, lang)
+                    frame_id = 2 * i + (lang == "en")
+                    if groups:
+                        self._groups[(need.id, frame_id)] = len(groups)
+                    for g, group in enumerate(groups):
+                        for key in phrase_keys(m.Phrases(zh=list(group))):
+                            words.setdefault(key, []).append((need.id, frame_id, g))
+        for key, refs in words.items():
+            self._auto.add_word(key, (len(key), _is_word(key[0]), _is_word(key[-1]), tuple(refs)))
+        self._auto.make_automaton()
+
+    def spans(self, text: str, negators: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """The frames met, as need spans ``(start, -length, need, end)`` in the folded text."""
+        n = len(text)
+        found: dict[tuple[str, int, int], list[tuple[int, int, int]]] = {}  # (need, frame, clause) → words
+        for last, (length, word_start, word_end, refs) in self._auto.iter(text):
+            end = last + 1
+            start = end - length
+            if (word_start and start > 0 and _is_word(text[start - 1])) or (
+                word_end and end < n and _is_word(text[end])
+            ):
+                continue
+            lo = clause_start(text, start)
+            if clause_end(text, start) < end:
+                continue  # a word across a clause break (a group word holding a comma)
+            for need, frame_id, g in refs:
+                found.setdefault((need, frame_id, lo), []).append((start, end, g))
+        out: list[tuple[int, int, str, int]] = []
+        for (need, frame_id, _), hits in found.items():
+            if len({g for _, _, g in hits}) < self._groups[(need, frame_id)]:
+                continue
+            lo, hi = min(h[0] for h in hits), max(h[1] for h in hits)
+            inside = [t[3] for t in negators if t[2] == NEGATOR and lo < t[0] and t[3] <= hi]
+            if inside:
+                after = [h[0] for h in hits if h[0] >= max(inside)]
+                lo = min(after) if after else hi
+            if lo < hi:
+                out.append((lo, lo - hi, need, hi))
+        return out
+
+
 def _setback_frame(b: m.Behaviour) -> tuple[str, _Literals, re.Pattern[str]]:
     """A behaviour's setback frame: its phrase, then only ``between`` words, then a setback word,
     all in one clause (您的退款一直卡着, "the refund is still pending")."""
@@ -323,9 +383,12 @@ class Matcher:
                 add(b.look_alikes, BEHAVIOUR, _LOOK_ALIKE)
         add(lexicon.negation.negators, NEGATOR, "")
         add(lexicon.negation.non_negators, NON_NEGATOR, "")
+        self._need_frames: _NeedFrames | None = None
         if scenario is not None:
             for need in scenario.needs:
                 add(need.phrases, NEED, need.id)
+            if any(need.frames for need in scenario.needs):
+                self._need_frames = _NeedFrames(scenario.needs)
         auto = ahocorasick.Automaton()
         for key, kinds in entries.items():
             # ASCII-edged phrases must sit on word boundaries ("no" is not in "know").
@@ -417,6 +480,8 @@ class Matcher:
             if negation:
                 for kind in negation:
                     negators.append((start, -length, kind, end))
+        if self._need_frames is not None:
+            needs.extend(self._need_frames.spans(text, negators))
         if self._skip is not None and self._skip.search(text):
             behaviours.extend(self._skipping(text, negators))
         if negators:
@@ -675,6 +740,8 @@ class Matcher:
                             s, e = norm.span(chain[-1].start, span.end)
                             refused.append(Hit(self._refusal, s, e, norm.original[s:e], False, counts))
                     continue
+            if text.startswith(_CANNOT_COMPLEMENTS, span.end):
+                continue  # 数据恢复不了, 修不好: the verb with a "cannot" complement
             nxt = next((h for h in chosen if h.start >= span.end), None)
             if (
                 nxt is not None and nxt.ident in self.negative and nxt.start in neg_starts
