@@ -1,0 +1,107 @@
+"""Simplified Chinese as a support chatbot (智能客服) and e-commerce chat agents (淘宝/京东/拼多多) write it.
+
+Held-out probes of ~30 replies each, written for these tests: the bot's templated greeting
+(您好，我是智能客服小X，很高兴为您服务), non-understanding (抱歉，我没有理解您的意思 / 小X还在学习中),
+loops (请问还有什么可以帮您), hand-off to a human (正在为您转接人工客服 / 人工客服繁忙，请稍后再试 /
+请拨打人工热线), canned policy (根据平台规则…), FAQ links, confirmations (已为您提交工单，预计24小时内处理),
+and shop chat (亲, 哦, 呢, 宝宝, 小二; 亲亲这边帮您催一下物流哈, 给您申请了5元无门槛券作为补偿,
+亲这个是不支持7天无理由的哦, 快递的问题您找快递哈), good and bad, polite to curt. Each verdict was
+decided from domain.md before the reply was run. Every ``*_misfire`` case read wrongly before its
+fix; every ``*_stays`` case is a near-miss guard that must keep its reading.
+
+Misread per round (before that round's fixes): 10/30.
+
+Every fix was checked against every STC-3 helpdesk reply (6,316 distinct replies) read before
+and after it; only changes that are right by domain.md were kept.
+
+* Round 1 phrase families (rules/behaviours.yaml): the marketplace's rules cited (根据平台规则,
+  都是平台规定的) hide behind policy; 不支持7天无理由 / 不支持退货 refuses; the buyer sent to the courier,
+  the seller or after-sales (您找快递哈, 请联系售后) passes the buck; 只是售前客服 is not my job; 其他买家都没…
+  and 现在已下班 are the §5 phrases; the bot's 还在学习中 / 无法回答您 is 我不会; 人工客服繁忙 is an
+  excuse; 请明天再来咨询 stalls; 人工热线 is a hand-over. Round 1 audit: four helpdesk replies changed
+  reading in a first draft, all wrongly, and the draft was narrowed until none did: 咨询人数较多 is
+  how real desks explain a busy line (因为咨询人数过多导致线忙), not an excuse, and a bare 您联系售后
+  is in 请您私信您联系售后时所留电话, which asks a fact.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine import start, step
+from simulator.engine.step import read_reply
+
+SC = "general-complaint"
+PERSONAS = ["analytical", "domineering", "friendly", "self-centered"]
+
+
+def present(rules, text, scenario=SC):
+    return read_reply(rules, scenario, text).present
+
+
+def deltas(rules, text, scenario=SC):
+    return [(t := step(start(rules, scenario, p), text)).anger_after - t.anger_before for p in PERSONAS]
+
+
+# ------------------------------------------------------------------ round 1 (10 of 30 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 我不会 / 我做不了: the bot that cannot answer (bring in the colleague who can).
+    ("小蜜还在学习中，暂时无法回答您的问题哦。", "negative_language"),
+    # §5 excuses (人手不够, 来电太多): the chat desk busy as the answer.
+    ("人工客服繁忙，请稍后再试。", "excuse"),
+    # §4 不得推诿 unless owned with a time: the hotline for a human.
+    ("如需人工服务，请拨打人工热线400-800-1234。", "unowned_handover"),
+    # §5 我们向来都是这么做的: the platform's rules named instead of a reason.
+    ("根据平台规则，该商品不支持退款。", "hide_behind_policy"),
+    ("亲，这个我们也没办法呢，都是平台规定的。", "hide_behind_policy"),
+    # §5 refusing outright.
+    ("亲这个是不支持7天无理由的哦。", "refusal"),
+    # §4 不得推诿: the buyer sent to the courier.
+    ("快递的问题您找快递哈。", "pass_the_buck"),
+    # §5 对不起，我们下班了.
+    ("您好，人工客服工作时间为9:00-21:00，现在已下班，请明天再来咨询。", "forbidden_phrase"),
+    ("您好，人工客服工作时间为9:00-21:00，现在已下班，请明天再来咨询。", "delay"),
+    # §5 怎么别人都没问题？ said of the shop's other buyers.
+    ("亲，同款商品其他买家都没有反馈这个问题哦。", "forbidden_phrase"),
+    # §5 这不归我管: pre-sales only.
+    ("不好意思亲，这边只是售前客服，售后问题请联系售后客服哦。", "not_my_job"),
+    ("不好意思亲，这边只是售前客服，售后问题请联系售后客服哦。", "pass_the_buck"),
+])
+def test_round1_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+def test_round1_courier_brush_off_angers_every_customer_stays(rules):
+    # It angered before its fix too (nothing in it met the need); it must keep doing so.
+    assert all(d > 0 for d in deltas(rules, "快递的问题您找快递哈。"))
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Near misses of the new families.
+    ("因为咨询人数过多导致线路繁忙，给您带来不便非常抱歉。", "apology", "excuse"),
+    ("请问您联系售后的时候留的是哪个电话？", "fact_question", "pass_the_buck"),
+    ("我帮您联系快递，今天下午五点前给您回复。", "time_commitment", "pass_the_buck"),
+    ("平台规定7天内发货，我马上帮您催一下。", "concrete_action", "hide_behind_policy"),
+    ("手机重启以后您再试一下，不行的话我帮您报修。", None, "delay"),
+    ("这个问题我来负责，不会让您找快递的。", "ownership", "pass_the_buck"),
+    # Bot and shop replies that read already.
+    ("您好，我是智能客服小蜜，很高兴为您服务。", "introduce_self", "refusal"),
+    ("请问还有什么可以帮您？", "willing_to_serve", "fact_question"),
+    ("正在为您转接人工客服，请稍候。", "handover", "pass_the_buck"),
+    ("已为您提交工单，工单号20261202001，预计24小时内处理完毕。", "time_commitment", "vague"),
+    ("亲，亲亲这边帮您催一下物流哈，有消息第一时间通知您哦。", "follow_up", "rudeness_sarcasm"),
+    ("亲，给您申请了5元无门槛券作为补偿，您看可以吗？", "compensation", "refusal"),
+    ("宝宝别着急哈，小二马上帮您查一下。", "acknowledge_feelings", "rush_calm_down"),
+    ("这个不是我们的问题哦，是您自己选错尺码了。", "blame_customer", "ownership"),
+    ("亲，您说的问题已经反馈给相关部门了，请耐心等待哦。", "unowned_handover", "time_commitment"),
+    ("非常抱歉让您久等了，我是人工客服小李，工号8023，这个问题由我来跟进。", "ownership", "empty_apology"),
+    ("亲，您可以申请退货退款，或者我们给您补发一件，您看哪种方便呢？", "offer_options", "refusal"),
+    ("亲，您的反馈我们已经收到了，感谢您的支持。", "thank_complaint", "concrete_action"),
+    ("抱歉给您带来不便，我们会尽快处理的。", "vague", "time_commitment"),
+])
+def test_round1_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
