@@ -9,7 +9,7 @@ and shop chat (亲, 哦, 呢, 宝宝, 小二; 亲亲这边帮您催一下物流�
 decided from domain.md before the reply was run. Every ``*_misfire`` case read wrongly before its
 fix; every ``*_stays`` case is a near-miss guard that must keep its reading.
 
-Misread per round (before that round's fixes): 10/30.
+Misread per round (before that round's fixes): 10/30, 8/31.
 
 Every fix was checked against every STC-3 helpdesk reply (6,316 distinct replies) read before
 and after it; only changes that are right by domain.md were kept.
@@ -22,6 +22,12 @@ and after it; only changes that are right by domain.md were kept.
   reading in a first draft, all wrongly, and the draft was narrowed until none did: 咨询人数较多 is
   how real desks explain a busy line (因为咨询人数过多导致线忙), not an excuse, and a bare 您联系售后
   is in 请您私信您联系售后时所留电话, which asks a fact.
+* Round 2 families: what the order record shows (系统显示, 物流显示, 派送中) gives information (§3.3
+  what and when); 后面再处理 stalls; the shop page the buyer should have read (页面已经写清楚, 下单前没看)
+  blames them; 您直接联系厂家 passes the buck; 按规矩办事 hides behind policy; 已受理 is on record; and
+  the bot's 暂时无法处理您的问题 is 我做不了 (negative language), no longer an outright refusal, when it
+  hands over at once. Round 2 audit: one helpdesk reply changed in a draft, wrongly (如果无法解决您的
+  问题，点击… is a condition), so 无法解决您的问题 was left out; none changes now.
 """
 
 from __future__ import annotations
@@ -101,6 +107,61 @@ def test_round1_courier_brush_off_angers_every_customer_stays(rules):
     ("抱歉给您带来不便，我们会尽快处理的。", "vague", "time_commitment"),
 ])
 def test_round1_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+# ------------------------------------------------------------------ round 2 (8 of 31 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §3.3 give information (what, when): what the order record shows now.
+    ("亲，您的快递已经在派送中了哦，预计明天送达呢。", "gives_information"),
+    ("亲，系统显示您的订单已经退款成功了，钱会原路返回到您的支付宝哦。", "gives_information"),
+    # §5 delaying: the problem put off to some later time.
+    ("亲，您可以先确认收货，问题我们后面再处理哦。", "delay"),
+    # §5 implying the customer is at fault: the shop page they should have read.
+    ("亲，拍下的时候页面已经写清楚了不支持退换的哦，您下单前没看吗？", "blame_customer"),
+    # §4 不得推诿: sent to the maker.
+    ("这个是厂家直发的，质量问题您直接联系厂家售后吧。", "pass_the_buck"),
+    # §5 我们向来都是这么做的.
+    ("亲，我们这边也是按规矩办事，您理解一下哈。", "hide_behind_policy"),
+    # §5 take notes: the complaint is on record.
+    ("您的投诉我们已经受理，工单号为A20261202，请留意短信通知。", "concrete_action"),
+])
+def test_round2_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+def test_round2_bot_that_hands_over_does_not_refuse_misfire(rules):
+    # §5 我做不了 → bring in the colleague who can: the bot does exactly that, so it refuses
+    # nothing; 暂时无法处理 is still 我做不了 said aloud (negative language).
+    got = present(rules, "小智暂时无法处理您的问题，已为您转接人工客服，请稍等片刻。")
+    assert "refusal" not in got
+    assert {"handover", "negative_language"} <= got
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Near misses of the new families.
+    ("如果以上方法无法解决您的问题，我帮您安排师傅上门。", "concrete_action", "negative_language"),
+    ("亲，这个订单暂时不能退款哦。", "refusal", "negative_language"),
+    ("我帮您联系厂家售后，今天下午三点前给您回复。", "time_commitment", "pass_the_buck"),
+    ("请问您之前联系厂家了吗？", "fact_question", "pass_the_buck"),
+    ("我们会把商品页面写得更清楚，避免再出现误会。", "prevention", "blame_customer"),
+    # Shop and bot replies that read already.
+    ("亲亲，这边已经帮您备注加急发货了，今天下午6点前一定发出哈。", "time_commitment", "vague"),
+    ("亲，这边看了一下，是快递的原因导致延误的，不是我们的问题哦。", "deny_responsibility", "ownership"),
+    ("非常抱歉给您带来困扰，我是您的专属客服小美，这个订单我会全程跟进，明天上午10点前给您答复。",
+     "ownership", "empty_apology"),
+    ("亲，这款是特价商品，不退不换的哦。", "refusal", "compensation"),
+    ("亲，您自己没选运费险，这个运费只能您自己承担了哦。", "blame_customer", "compensation"),
+    ("对于给您带来的不愉快我们深感抱歉，我们会加强对客服人员的培训，避免再次发生。", "prevention", "empty_apology"),
+    ("亲，这边给您两个方案：一是退货退款，二是补发新品，您看选哪个呢？", "offer_options", "refusal"),
+    ("亲，因为仓库这两天在盘点，所以发货慢了一些，今天已经安排发出了。", "explain_reason", "excuse"),
+    ("真的非常抱歉，这是我们发错货了，我现在就给您补发正确的商品，运费我们承担。", "ownership", "empty_apology"),
+])
+def test_round2_stays(rules, text, want, not_want):
     got = present(rules, text)
     if want:
         assert want in got
