@@ -9,7 +9,7 @@ and shop chat (亲, 哦, 呢, 宝宝, 小二; 亲亲这边帮您催一下物流�
 decided from domain.md before the reply was run. Every ``*_misfire`` case read wrongly before its
 fix; every ``*_stays`` case is a near-miss guard that must keep its reading.
 
-Misread per round (before that round's fixes): 10/30, 8/31.
+Misread per round (before that round's fixes): 10/30, 8/31, 12/30.
 
 Every fix was checked against every STC-3 helpdesk reply (6,316 distinct replies) read before
 and after it; only changes that are right by domain.md were kept.
@@ -28,6 +28,21 @@ and after it; only changes that are right by domain.md were kept.
   the bot's 暂时无法处理您的问题 is 我做不了 (negative language), no longer an outright refusal, when it
   hands over at once. Round 2 audit: one helpdesk reply changed in a draft, wrongly (如果无法解决您的
   问题，点击… is a condition), so 无法解决您的问题 was left out; none changes now.
+* Round 3 families: 已经回复过您了 / 往上翻 argues ("I told you"); 退货还是换货 and the bot's 请您选择：
+  menu offer options; 使用方法不对 / 按照说明书来操作就不会… blames before the facts; 超出了我的业务范围 is
+  not my job (超出我的权限 is not: escalating beyond one's authority is §4; 超出了我的服务范围 is left, see
+  below); 不在售后范围 / 不在保修范围
+  refuses; 这边不太清楚 is 我不知道; 您可以问问快递 passes the buck (帮您问问 is action and wins it); 单量
+  太大 / 爆仓 is an excuse; 再问一次 / 到底要退还是 is commanding (decided before as rudeness or
+  arguing; read now as §5 commanding tone). Code (simulator/text/matcher.py): a refusal after a
+  condition whose subject is the agent (您要是还不满意我们也没有办法了) still refuses, and 还是 before a
+  refusal word is "still", not the 是 that states a rule (如果重启后还是不行… names an outcome).
+  Round 3 audit: 2 helpdesk replies changed, both right: 如果还是不可以解决，请您… and 如果还是不可以
+  请您…私信 had read as refusals and now give the next step.
+* Left (strict xfail, with the reason): 没有视频的话没法处理 — 没有 within four characters of 没法处理
+  cancels it, so the obstacle reads as nothing; 您到底要退还是不要退 still reads as a refund offered too (退
+  还是 spells 退还, a compensation and need phrase); 超出了我的服务范围 — 服务范围 is a scenario need phrase
+  (renewal-fee, contract terms), which a negative phrase may not hold.
 """
 
 from __future__ import annotations
@@ -166,3 +181,95 @@ def test_round2_stays(rules, text, want, not_want):
     if want:
         assert want in got
     assert not_want not in got
+
+
+# ------------------------------------------------------------------ round 3 (12 of 30 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 arguing, "I told you": already answered, scroll up.
+    ("这个问题已经回复过您了哦，请您往上翻一下聊天记录。", "argue"),
+    # §3.3 a small number of options: the shop's either-or and the bot's menu.
+    ("亲，您这边是要退货还是换货呢？", "offer_options"),
+    ("您好，为了更快地帮您解决问题，请您选择：A. 我要退款 B. 我要换货 C. 其他问题", "offer_options"),
+    # §5 implying the customer is at fault before the facts are clear.
+    ("亲，您是不是使用方法不对呀？按照说明书来操作就不会有问题的哦。", "blame_customer"),
+    # §5 这不归我管.
+    ("抱歉，您的问题超出了我的业务范围。", "not_my_job"),
+    # §5 refusing outright: put outside the after-sales or warranty cover.
+    ("亲，商品签收后超过15天就不在售后范围内了哦。", "refusal"),
+    ("亲，您这个属于人为损坏，不在保修范围内哦。", "refusal"),
+    # §5 我不知道, and §4 不得推诿.
+    ("亲，不好意思哦，这边不太清楚呢，您可以问问快递那边。", "forbidden_phrase"),
+    ("亲，不好意思哦，这边不太清楚呢，您可以问问快递那边。", "pass_the_buck"),
+    # §5 excuses (订单太多): the courier's volume guessed as the cause.
+    ("亲，物流那边可能是最近单量太大了，您再等等哦。", "excuse"),
+    # §5 commanding tone: the either-or demanded (decided before as rudeness or arguing; the
+    # commanding-tone family it now reads as is the §5 line it breaks).
+    ("再问一次，您到底要退还是不要退？", "rush_calm_down"),
+    # §5 refusing outright: the agent refuses inside the condition (matcher.py).
+    ("亲，我们已经尽力了，您要是还不满意我们也没有办法了。", "refusal"),
+])
+def test_round3_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "退 followed by 还是 spells 退还 (a refund returned), a compensation phrase and dongle-defect's need "
+    "phrase, so the either-or demanded reads as a refund offered; a phrase to outbid it would hold "
+    "退还 and meet that need too (lint need-phrase-in-negative)."))
+def test_round3_either_or_demanded_gives_nothing_left(rules):
+    assert "compensation" not in present(rules, "再问一次，您到底要退还是不要退？")
+
+
+@pytest.mark.parametrize("text", [
+    # §3.3: "if it still fails, do X" names an outcome; 还是 is "still", no rule stated with 是.
+    "如果重启后还是不行我们就安排师傅上门。",
+    "如果还是不可以，请您把联系方式私信给我们。",
+])
+def test_round3_still_fails_is_no_refusal_misfire(rules, text):
+    assert "refusal" not in present(rules, text)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "§5 这不归我管 as the bot says it, but 服务范围 is renewal-fee's need phrase (the contract terms "
+    "explained, §7), and a negative phrase holding a need phrase would meet that need too (lint "
+    "need-phrase-in-negative); 业务范围 / 能力范围 read, 服务范围 is left."))
+def test_round3_out_of_my_service_scope_left(rules):
+    assert "not_my_job" in present(rules, "抱歉，您的问题超出了我的服务范围。")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "没有…的话 is a condition the matcher does not know, and its 没有 sits within four characters of "
+    "没法处理, so the two negations cancel; the obstacle (§5 putting obstacles in the way) reads as "
+    "nothing. Teaching the negator scope to stop at 的话 is a matcher change left for later."))
+def test_round3_no_video_no_service_left(rules):
+    assert "refusal" in present(rules, "亲，麻烦您提供一下开箱视频哦，没有视频的话没法处理呢。")
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Near misses of the new families and of the matcher change.
+    ("如果您还是不满意我们也没办法给您退款。", "refusal", None),
+    ("如果我们无法处理，我会马上帮您转给主管。", "concrete_action", "refusal"),
+    ("如果修不好我们就给您换新的。", "offer_options", "refusal"),
+    ("超出我的权限了，我马上帮您向主管申请。", "concrete_action", "not_my_job"),
+    ("我帮您问问快递那边，今天下午四点前回复您。", "time_commitment", "pass_the_buck"),
+    ("您的包裹不在我们的派送范围内吗？我帮您查一下。", "concrete_action", "refusal"),
+    ("请问您收到的是哪个颜色？", "fact_question", "offer_options"),
+    # Shop and bot replies that read already.
+    ("您好，京东客服很高兴为您服务，请问您的订单号是多少？", "fact_question", None),
+    ("亲，我们是正品保证的，假一赔十，您放心哈。", "reassure", None),
+    ("亲，您说的这个情况我们需要核实一下，核实后会第一时间联系您。", "follow_up", "time_commitment"),
+    ("好的亲，这边已经帮您登记了，会在3个工作日内给您处理结果哦。", "time_commitment", None),
+    ("检测到您情绪比较激动，建议您冷静后再来咨询。", "rush_calm_down", "acknowledge_feelings"),
+    ("亲，退款是需要走流程的，您耐心等等哈。", "hide_behind_policy", "time_commitment"),
+    ("亲爱的顾客，您好！您反馈的问题我们已经转交给技术部门，技术人员会在48小时内联系您。",
+     "time_commitment", "unowned_handover"),
+    ("非常理解您的心情，请问您方便留个电话吗？我们的售后专员会在今天下午4点前给您回电。",
+     "time_commitment", None),
+])
+def test_round3_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    if not_want:
+        assert not_want not in got
