@@ -9,7 +9,7 @@ and shop chat (亲, 哦, 呢, 宝宝, 小二; 亲亲这边帮您催一下物流�
 decided from domain.md before the reply was run. Every ``*_misfire`` case read wrongly before its
 fix; every ``*_stays`` case is a near-miss guard that must keep its reading.
 
-Misread per round (before that round's fixes): 10/30, 8/31, 12/30.
+Misread per round (before that round's fixes): 10/30, 8/31, 12/30, 13/30.
 
 Every fix was checked against every STC-3 helpdesk reply (6,316 distinct replies) read before
 and after it; only changes that are right by domain.md were kept.
@@ -39,6 +39,15 @@ and after it; only changes that are right by domain.md were kept.
   refusal word is "still", not the 是 that states a rule (如果重启后还是不行… names an outcome).
   Round 3 audit: 2 helpdesk replies changed, both right: 如果还是不可以解决，请您… and 如果还是不可以
   请您…私信 had read as refusals and now give the next step.
+* Round 4 families: 质量都是经过检验的 denies before any check; 价保已经通过 / 退差价 compensates; 由我全程负责
+  owns; the stock and when (仓库没货, 到货后), self-service (自助申请, 在订单页面) and 先重启 give
+  information; 请示一下主管 and 重新发货 are action; 问了好几遍了，答案都是一样的 argues; 换成同款 offers an
+  alternative; 属于个例 / 个别现象 is 怎么别人都没问题; 申请已被驳回 / 审核不通过 refuses; 请联系在线客服 passes the
+  buck; 又不是不给您处理 brushes off. Round 4 audit: a draft with bare 重启手机 / 重启路由 changed 31 helpdesk
+  replies, 7 wrongly (a restart asked about: 重启手机后是否能够改善呢？), so only 先重启 was kept; 12 change
+  now: 11 gain gives_information, all right (到货后第一时间优先发货, 可自助办理, 请在订单页面提交售后, 建议您先重启),
+  and 您好 请您放心 这种情况属个别现象 reads as the §5 phrase: right by §5 (the customer hears "only you"),
+  though the 请您放心 before it makes it the nearest call of the four rounds.
 * Left (strict xfail, with the reason): 没有视频的话没法处理 — 没有 within four characters of 没法处理
   cancels it, so the obstacle reads as nothing; 您到底要退还是不要退 still reads as a refund offered too (退
   还是 spells 退还, a compensation and need phrase); 超出了我的服务范围 — 服务范围 is a scenario need phrase
@@ -268,6 +277,60 @@ def test_round3_no_video_no_service_left(rules):
      "time_commitment", None),
 ])
 def test_round3_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    if not_want:
+        assert not_want not in got
+
+
+# ------------------------------------------------------------------ round 4 (13 of 30 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 insisting on being right: the goods declared sound before any check.
+    ("亲，没有问题的哦，质量都是经过检验的。", "deny_responsibility"),
+    # §1 compensation where it is due: the price protection paid out.
+    ("亲，您申请的价保已经通过了，差价3元会退到您的账户。", "compensation"),
+    # §2.3 这件事由我负责跟进.
+    ("您好，您的问题我已经了解清楚了，我是售后专员张敏，接下来由我全程负责您的退款，今天18点前办结。", "ownership"),
+    # §3.3 give information: self-service, the stock and when, the first step.
+    ("亲，发票的话需要您在订单页面自助申请哦。", "gives_information"),
+    ("亲，目前仓库没货了，预计下周三到货，到货后优先给您发。", "gives_information"),
+    ("您好，根据您的描述，建议您先重启路由器，如果还是不行，我给您安排师傅上门。", "gives_information"),
+    # §7 confirm with the responsible manager while the customer waits; §5 show urgency.
+    ("您好，亲，您这个问题我需要请示一下主管，十分钟内回复您，请您稍等不要走开哦。", "concrete_action"),
+    ("对不起对不起，给您添麻烦了，我们立刻重新发货。", "concrete_action"),
+    # §5 arguing: "you asked that already".
+    ("这个问题您问了好几遍了，答案都是一样的。", "argue"),
+    # §3.3 options: an alternative offered.
+    ("亲，实在不好意思，这个颜色已经断货了，给您换成同款黑色可以吗？", "offer_options"),
+    # §5 怎么别人都没问题？ as 个例.
+    ("亲，您这情况属于个例哦。", "forbidden_phrase"),
+    # §5 refusing outright, and §4 不得推诿 to the live chat.
+    ("您的退款申请已被驳回，如有疑问请联系在线客服。", "refusal"),
+    ("您的退款申请已被驳回，如有疑问请联系在线客服。", "pass_the_buck"),
+    # §5 assuming the customer is easy to brush off.
+    ("亲，别急嘛，又不是不给您处理。", "rudeness_sarcasm"),
+])
+def test_round4_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Near misses of the new families: a restart asked about is no step given.
+    ("重启手机后是否能够恢复呢？", None, "gives_information"),
+    ("请问您之前是否问过在线客服？", "fact_question", "pass_the_buck"),
+    ("审核通过后，退款会在24小时内到账。", "compensation", "refusal"),
+    ("我们这批货的质量我马上让质检部门复查，今天下午给您结果。", "time_commitment", "deny_responsibility"),
+    # Shop and bot replies that read already.
+    ("亲，我这边马上帮您拦截快递，拦截成功后第一时间告诉您。", "follow_up", None),
+    ("小助手已将您的问题反馈给专属客服，专属客服将在2小时内与您联系。", "time_commitment", "unowned_handover"),
+    ("这个价格就是这样的，嫌贵您可以不买。", "rudeness_sarcasm", None),
+    ("非常抱歉，由于我们的疏忽给您发错了型号，这是我们的错。", "ownership", None),
+    ("亲，我理解您的心情，但是规定就是规定，没办法的。", "hide_behind_policy", None),
+    ("亲，这边已经帮您把运费险理赔申请提交了，理赔款会在72小时内到账。", "time_commitment", None),
+])
+def test_round4_stays(rules, text, want, not_want):
     got = present(rules, text)
     if want:
         assert want in got
