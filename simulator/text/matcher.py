@@ -181,6 +181,10 @@ _CONDITION = re.compile(
     r"如果|假如|假若|倘若|如若|若是|万一|(?<![主需])要是|(?<![例比譬不犹诸一正])如(?![何下此今实意期同])"
     r"|(?<!倘)若(?!干)|\bif\b"
 )
+# …unless the agent is the subject of the refusal, after the condition (您要是还不满意我们也没有办法了,
+# "if you're still not happy, there's nothing we can do"): the condition names the customer's
+# case and the agent refuses in it. 如果我们无法处理，… still only names an outcome.
+_CONDITION_THEN_AGENT = re.compile(r"(?:如果|假如|倘若|若是|万一|要是)..*?(?:我们|我|这边)(?:也|就|实在|真的|确实|都)*$")
 # §5 vague language (打太极) is about when the company will act: 尽快 as the reply's purpose
 # (为了尽快解决您的问题，请…) or asked of the customer (建议您尽快充值) promises nothing.
 _PURPOSE_SCOPED = frozenset({"vague"})
@@ -690,7 +694,10 @@ class Matcher:
                 return None
         if counts_as in _CONDITION_SCOPED or counts_as in _PURPOSE_SCOPED:
             before = text[clause_start(text, start):start]
-            if counts_as in _CONDITION_SCOPED and not before.endswith("是") and _CONDITION.search(before):
+            # 是 states a rule (如…是无法办理的); 还是 is "still" (如果重启后还是不行).
+            stated = before.endswith("是") and not before.endswith("还是")
+            if (counts_as in _CONDITION_SCOPED and not stated and _CONDITION.search(before)
+                    and not _CONDITION_THEN_AGENT.search(before)):
                 return None
             if counts_as in _PURPOSE_SCOPED and (
                 _PURPOSE.search(before) or (text.startswith(_AS_SOON, start) and _ADVICE.search(before))
