@@ -1,0 +1,124 @@
+"""Code-switched replies: Chinese and English mixed in one reply, as agents type them.
+
+Hong Kong, Singapore, Malaysia and mainland offices write 我帮您check一下, 这个case我会follow up,
+亲，refund已经process了, 我哋會儘快update你, 明天call您, 我们的policy是这样的, and switch language
+sentence by sentence ("Sorry for the inconvenience. 我们马上处理。"), with full-width or
+half-width punctuation and emoji. Held-out probes of ~30 replies a round, good and bad, with each
+verdict decided from domain.md before the reply was run. Every ``*_misfire`` case read wrongly
+before its fix; every ``*_stays`` case is a near-miss guard that must keep its reading. The texts
+were written for these tests.
+
+Misread per round (before that round's fixes): 16/32.
+
+* Round 1. Folding (simulator/text/folding.yaml ``code_mixed``, simulator/text/normalise.py): an
+  English word typed beside a Chinese character (directly or across one space) folds to its
+  Chinese (check → 查, follow up → 跟进, process → 处理, call → 致电, policy → 政策, job → 工作,
+  feedback → 反馈, restart → 重启, read → 看, …), so the reply is read like its Chinese; an
+  English sentence keeps its words (English phrases still read "I'll check and call you back").
+  Cantonese 問返 is 问. Lexicon: urgency and work done (马上处理, 已经处理了, 已经批准, 正在修复:
+  §5 show urgency, stress what was done); the customer asked what they tried (有没有重启, §3.1);
+  told to get it straight before speaking (你自己查清楚, 清楚先再讲: §5 lecturing); update你 /
+  call返你 (§4 keep the customer informed); "ask other department" (§4 不得推诿). The lexicon's
+  own code-mixed 已check / 已经check (now 已查) became the agent's own 我已经check过 / 我们已经check了:
+  bare 已查 read a customer asked 是否已查询过 and a receipt 已查收 as action.
+* Round 1 audit (6,316 distinct STC-3 helpdesk replies, read before and after): 8 changed, all
+  right: 我们会马上处理并尽快回复您 shows urgency (6, an auto-reply), 工程师…正在修复中 is work in
+  progress, 我查了下 a check made.
+* Left (strict xfail): 您的order已经cancel了 — a bare 已经取消了 is as often the bad news itself
+  (the flight was cancelled) as the work the agent did.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine import start, step
+from simulator.engine.step import read_reply
+
+SC = "general-complaint"
+PERSONAS = ["analytical", "domineering", "friendly", "self-centered"]
+
+
+def present(rules, text, scenario=SC):
+    return read_reply(rules, scenario, text).present
+
+
+def deltas(rules, text, scenario=SC):
+    return [(t := step(start(rules, scenario, p), text)).anger_after - t.anger_before for p in PERSONAS]
+
+
+# ------------------------------------------------------------------ round 1 (16 of 32 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §2.3 I will see it through: follow up 到底.
+    ("这个case我会follow up到底，有进展第一时间通知您。", "ownership"),
+    # §5 stress what was done: the refund processed.
+    ("亲，refund已经process了，3-5个工作日到账。", "concrete_action"),
+    ("Your refund已经approve了，我会follow up直到到账为止。", "concrete_action"),
+    # §4 keep the customer informed, in Cantonese and English.
+    ("我哋會儘快update你。", "follow_up"),
+    ("明天call您，跟您确认维修时间。", "follow_up"),
+    ("OK啦，我call返你。", "follow_up"),
+    # §5 hide_behind_policy: 我们的政策 in English.
+    ("我们的policy是这样的，没办法。", "hide_behind_policy"),
+    # §5 lecturing and commanding tone.
+    ("你自己check清楚先再讲。", "lecture"),
+    # §5 show urgency, after an English sentence.
+    ("Sorry for the inconvenience. 我们马上处理。", "concrete_action"),
+    # §4 不得推诿, in Singapore English.
+    ("这个我也不知道，you ask other department la。", "pass_the_buck"),
+    ("我唔知，你问返其他人啦。", "pass_the_buck"),
+    # §7 work in progress.
+    ("不好意思😅，系统出了点issue，我们正在fix。", "concrete_action"),
+    # §3.1 ask about the facts: what they tried.
+    ("你有没有restart过你的phone？", "fact_question"),
+    # §5 implying the customer is at fault.
+    ("你没有read清楚terms and conditions。", "blame_customer"),
+    # §5 这不是我的工作.
+    ("这个不是我的job，找你的sales吧。", "not_my_job"),
+    # §3.5 thank them.
+    ("多谢您的feedback，我们会改善的。", "thank_complaint"),
+])
+def test_round1_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Asked of the customer, or a receipt: no action (the lexicon's code-mixed check phrases).
+    ("请问您是否已查询过账单明细？", "fact_question", "concrete_action"),
+    ("我们已查收您的邮件，会在24小时内回复。", "time_commitment", "concrete_action"),
+    # English sentences keep their English words, next to Chinese or not.
+    ("I'll check and call you back tomorrow.", "time_commitment", "fact_question"),
+    ("Sorry for the inconvenience. I will call you tomorrow. 谢谢。", "follow_up", "refusal"),
+    # U盘 is no English word.
+    ("请把U盘插好再试。", None, "concrete_action"),
+    # An instruction is no action of the agent's.
+    ("您先check一下邮箱有没有收到。", None, "concrete_action"),
+    ("我check过了，您的refund明天到账。", "time_commitment", "refusal"),
+    # Read already.
+    ("我帮您check一下订单状态。", "concrete_action", "vague"),
+    ("我会escalate给我的manager，今天下午五点前给您答复。", "time_commitment", "pass_the_buck"),
+    ("这个不是我负责的department，你打去客服热线吧。", "not_my_job", "ownership"),
+    ("I understand your frustration，我会亲自跟进这个问题。", "acknowledge_feelings", "argue"),
+    ("请问您是什么时候place的order？", "fact_question", "blame_customer"),
+    ("这是company policy，我也没办法。", "hide_behind_policy", "compensation"),
+    ("Don't worry，我们一定帮您解决。", "reassure", "vague"),
+    ("又怎么啦？I already told you 了。", "forbidden_phrase", "apology"),
+    ("因为warehouse那边缺货，所以delay了，sorry。", "explain_reason", "blame_customer"),
+])
+def test_round1_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+def test_round1_policy_angers_every_customer_misfire(rules):
+    assert all(d > 0 for d in deltas(rules, "我们的policy是这样的，没办法。"))
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a bare 已经取消了 is as often the bad news itself (the flight was cancelled) as the work "
+    "the agent did; only 已经为您取消 says who did it"))
+def test_round1_cancelled_order_is_action(rules):
+    assert "concrete_action" in present(rules, "您的order已经cancel了，退款会原路返回。")
