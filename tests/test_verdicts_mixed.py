@@ -8,7 +8,8 @@ verdict decided from domain.md before the reply was run. Every ``*_misfire`` cas
 before its fix; every ``*_stays`` case is a near-miss guard that must keep its reading. The texts
 were written for these tests.
 
-Misread per round (before that round's fixes): 16/32.
+Misread per round (before that round's fixes): 16/32, 15/32 (round 2: Hong Kong and Malaysian
+chat with 咗 / 俾 / 一係, Singapore "cannot", emoji).
 
 * Round 1. Folding (simulator/text/folding.yaml ``code_mixed``, simulator/text/normalise.py): an
   English word typed beside a Chinese character (directly or across one space) folds to its
@@ -18,14 +19,24 @@ Misread per round (before that round's fixes): 16/32.
   Cantonese 問返 is 问. Lexicon: urgency and work done (马上处理, 已经处理了, 已经批准, 正在修复:
   §5 show urgency, stress what was done); the customer asked what they tried (有没有重启, §3.1);
   told to get it straight before speaking (你自己查清楚, 清楚先再讲: §5 lecturing); update你 /
-  call返你 (§4 keep the customer informed); "ask other department" (§4 不得推诿). The lexicon's
+  call返你 (call返 folds to 回电给; §4 keep the customer informed); "ask other department" (§4 不得推诿). The lexicon's
   own code-mixed 已check / 已经check (now 已查) became the agent's own 我已经check过 / 我们已经check了:
   bare 已查 read a customer asked 是否已查询过 and a receipt 已查收 as action.
 * Round 1 audit (6,316 distinct STC-3 helpdesk replies, read before and after): 8 changed, all
   right: 我们会马上处理并尽快回复您 shows urgency (6, an auto-reply), 工程师…正在修复中 is work in
   progress, 我查了下 a check made.
+* Round 2. Folds: provide, handle, option, screenshot, customer, courier, maintenance, "order
+  number", "customer service (hotline)"; Cantonese 有冇 is 有没有, a question
+  ending in 咩 is 吗 (做咩 为什么), 一係…一係 is 要么…要么 (一系列 stays). Lexicon: 明白您好着急 (§2.2, 好
+  for 很), an email promised (发个邮件给您, §4), 冷静先 in Cantonese order (§5 commanding), said it
+  many times (讲了好多次, 听不明白吗: §5 arguing), 你们这种客户 (§5 mocking), 我们关门了 (§5 我们下班了),
+  "cannot do" (§5 我做不了). "closed" was tried as a fold and dropped: 您的case我们已经closed了 is no
+  closing time.
+* Round 2 audit: 1 more reply changed, right: 现在还是这样咩？ asks whether it is still so (咩 → 吗).
 * Left (strict xfail): 您的order已经cancel了 — a bare 已经取消了 is as often the bad news itself
-  (the flight was cancelled) as the work the agent did.
+  (the flight was cancelled) as the work the agent did; "closed" (shop or case); 系统maintenance中 now
+  reads like its Chinese 系统维护中, which the lexicon counts as the §5 system excuse even with a
+  restore time; a rhetorical 你係咪有read過T&C先？; "point我" slang; 好啦好啦，know already.
 """
 
 from __future__ import annotations
@@ -122,3 +133,90 @@ def test_round1_policy_angers_every_customer_misfire(rules):
     "the agent did; only 已经为您取消 says who did it"))
 def test_round1_cancelled_order_is_action(rules):
     assert "concrete_action" in present(rules, "您的order已经cancel了，退款会原路返回。")
+
+
+# ------------------------------------------------------------------ round 2 (15 of 32 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §2.2 好 for 很 (Cantonese and chat).
+    ("Hi 亲，明白您好着急，我是客服Amy，这单我负责到底。", "acknowledge_feelings"),
+    # §4 keep the customer informed: an email promised.
+    ("我send個email俾你確認。", "follow_up"),
+    # §5 我做不了, and the customer sent to the hotline nobody owns (§4 不得推诿).
+    ("这个要找customer service hotline，我这边handle不了。", "refusal"),
+    ("这个要找customer service hotline，我这边handle不了。", "unowned_handover"),
+    # §3.1 ask about the facts: the order number, a screenshot (有冇 is 有没有).
+    ("麻烦您provide一下order number同埋收据，我帮您check。", "fact_question"),
+    ("你有冇screenshot？可以send俾我睇下。", "fact_question"),
+    # §5 arguing: "I've said it many times, don't you understand?" (咩 ending a question is 吗).
+    ("我都讲咗好多次啦，你听唔明咩？", "argue"),
+    # §3.3 offer options: 一係…一係 is 要么…要么.
+    ("我哋有两个option：一係full refund，一係換新機，你想揀邊個？", "offer_options"),
+    # §5 commanding tone: calm down first, in Cantonese order.
+    ("Don't be so angry la，冷静先。", "rush_calm_down"),
+    # §5 mocking, implying the customer is unimportant.
+    ("你们这种customer我见多了。", "rudeness_sarcasm"),
+    # §5 我做不了 in Singapore English.
+    ("这件事我们cannot do，sorry。", "negative_language"),
+    # §5 对不起，我们下班了, as 关门了.
+    ("不好意思，我们已经关门了，明天再来吧。", "forbidden_phrase"),
+])
+def test_round2_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # 一系列 stays a series; 做咩 asks why; 咩 inside a sentence stays 什么.
+    ("这次出现了一系列issue，我来跟进。", "ownership", "offer_options"),
+    ("你想要咩颜色？", None, "check_understanding"),
+    # "closed" named of a case is no closing time (§5 我们下班了 is about the shop).
+    ("您的case我们已经closed了，如有问题可以随时找我。", "follow_up", "forbidden_phrase"),
+    # "cannot" in English only where it refuses.
+    ("Sorry ah，the system down, 我都冇办法。", "excuse", "ownership"),
+    # Read already.
+    ("Sorry啊，我哋搞错咗，我而家即刻幫你re-send。", "ownership", "blame_customer"),
+    ("我已经submit咗个ticket俾IT team，今日下午五点前会覆你。", "time_commitment", "unowned_handover"),
+    ("唔好意思要你等咁耐🙏，我哋已经arrange咗technician聽日上午10點上門。", "time_commitment", "vague"),
+    ("Noted，会尽快处理。", "vague", "time_commitment"),
+    ("我哋會compensate你一張$50嘅voucher。", "compensation", "refusal"),
+    ("你自己下单的时候没有tick那个option，不关我们事。", "deny_responsibility", "offer_options"),
+    ("OK的，我明白您的意思，您是想要exchange新的，对吗？", "check_understanding", "argue"),
+    ("您的complaint我已经record低咗，会跟manager反映，明天中午前回复您。", "time_commitment", "unowned_handover"),
+])
+def test_round2_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "read like its Chinese 系统维护中，所以…, which the lexicon takes as the §5 system excuse; a "
+    "maintenance window with a restore time gives information, a question for the Chinese lexicon"))
+def test_round2_maintenance_with_a_time_is_no_excuse(rules):
+    assert "excuse" not in present(rules, "系统maintenance中，所以App用唔到，预计今晚12点前恢复。")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a rhetorical 你係咪有read過T&C先？ implies the customer did not read; as a question it reads "
+    "like the fact question it is worded as"))
+def test_round2_rhetorical_did_you_read_doubts(rules):
+    assert {"blame_customer", "lecture", "doubt_customer"} & present(rules, "你系咪有read過T&C先？")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'point我' (blame me) is slang, and a sentence-initial 係 stays 系 (Mandarin 系统 / 关系 use it)"))
+def test_round2_courier_blamed(rules):
+    assert {"deny_responsibility", "pass_the_buck"} & present(rules, "你point我都冇用，系courier嘅问题。")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'closed' is said of a shop (§5 我们下班了) and of a case alike (您的case我们已经closed了); only "
+    "the Chinese 我们关门了 / 我们已经关门 reads"))
+def test_round2_we_are_closed(rules):
+    assert "forbidden_phrase" in present(rules, "不好意思，我们已经closed了，明天再来吧。")
+
+
+@pytest.mark.xfail(strict=True, reason="好啦好啦 brushes off, but its words also soothe (as in test_verdicts_zh_tw)")
+def test_round2_curt_know_already(rules):
+    assert {"rudeness_sarcasm", "vague"} & present(rules, "好啦好啦，know already。")
