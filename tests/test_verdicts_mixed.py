@@ -9,7 +9,8 @@ before its fix; every ``*_stays`` case is a near-miss guard that must keep its r
 were written for these tests.
 
 Misread per round (before that round's fixes): 16/32, 15/32 (round 2: Hong Kong and Malaysian
-chat with 咗 / 俾 / 一係, Singapore "cannot", emoji).
+chat with 咗 / 俾 / 一係, Singapore "cannot", emoji), 8/30 (round 3: full-width and half-width
+punctuation, sentence-by-sentence switching, Singapore and Malaysian English with Chinese).
 
 * Round 1. Folding (simulator/text/folding.yaml ``code_mixed``, simulator/text/normalise.py): an
   English word typed beside a Chinese character (directly or across one space) folds to its
@@ -33,10 +34,17 @@ chat with 咗 / 俾 / 一係, Singapore "cannot", emoji).
   "cannot do" (§5 我做不了). "closed" was tried as a fold and dropped: 您的case我们已经closed了 is no
   closing time.
 * Round 2 audit: 1 more reply changed, right: 现在还是这样咩？ asks whether it is still so (咩 → 吗).
+* Round 3. Folds: fault → 错, mistake → 失误, describe → 描述, track → 查询, "tracking number" →
+  运单号, wait → 等, "hang up" → 挂断, ship → 发, replacement → 换货. Lexicon: 政策就是这样 (§5 hiding
+  behind policy), 听我讲先 (§5 你听我说), 什么时候开始有 / 描述一下 (§3.1), goods sent (已经发出了,
+  已经寄出了: §5 stress what was done).
+* Round 3 audit: 2 more replies changed, both right: 请您私信我描述一下 and 这个情况是从什么时候开始
+  出现的 ask about the facts (§3.1).
 * Left (strict xfail): 您的order已经cancel了 — a bare 已经取消了 is as often the bad news itself
   (the flight was cancelled) as the work the agent did; "closed" (shop or case); 系统maintenance中 now
   reads like its Chinese 系统维护中, which the lexicon counts as the §5 system excuse even with a
-  restore time; a rhetorical 你係咪有read過T&C先？; "point我" slang; 好啦好啦，know already.
+  restore time; a rhetorical 你係咪有read過T&C先？; "point我" slang; 好啦好啦，know already; 我明白你的
+  frustration，我会尽力帮你 reads like its Chinese, where 尽力 is vague.
 """
 
 from __future__ import annotations
@@ -220,3 +228,68 @@ def test_round2_we_are_closed(rules):
 @pytest.mark.xfail(strict=True, reason="好啦好啦 brushes off, but its words also soothe (as in test_verdicts_zh_tw)")
 def test_round2_curt_know_already(rules):
     assert {"rudeness_sarcasm", "vague"} & present(rules, "好啦好啦，know already。")
+
+
+# ------------------------------------------------------------------ round 3 (8 of 30 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 admit a mistake at once: 我们的错.
+    ("I'm sorry 😔 这个是我们的fault，我们会full refund给您。", "ownership"),
+    # §7 track it now.
+    ("请问您的tracking number是多少？我帮您track一下。", "concrete_action"),
+    # §5 你听我说！, with 先 last.
+    ("You 听我讲先la！", "argue"),
+    # §3.1 能具体描述一下吗 / 什么时候开始的.
+    ("麻烦你describe一下什么时候开始有这个issue？", "fact_question"),
+    # §5 hiding behind policy: 政策就是这样 (係咁 is 是这样).
+    ("你讲乜都冇用，policy就係咁。", "hide_behind_policy"),
+    # §3 请您稍等，不要挂断.
+    ("麻烦您wait一下，不要hang up，我去check。", "hold_politely"),
+    # §5 stress what was done: the replacement shipped.
+    ("感谢您的耐心等待！您的replacement已经ship出了，tracking number已发到您email。", "concrete_action"),
+])
+def test_round3_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+def test_round3_tracking_number_sent_is_no_question_misfire(rules):
+    # §3.1 a fact question asks; a tracking number sent to the customer's email asks nothing.
+    got = present(rules, "感谢您的耐心等待！您的replacement已经ship出了，tracking number已发到您email。")
+    assert "fact_question" not in got
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # An instruction to track is no action of the agent's.
+    ("您可以自己在App里track一下。", None, "concrete_action"),
+    # English sentences keep their words: "wait" and "fault" beside no Chinese.
+    ("Thanks for waiting. It's not your fault, 我们马上处理。", "concrete_action", "blame_customer"),
+    ("Please wait a moment, don't hang up. 我帮您查。", "hold_politely", "refusal"),
+    # Read already.
+    ("非常抱歉!我会亲自follow up,明天下午3点前call您。", "time_commitment", "vague"),
+    ("不好意思哦～我们的delivery partner出了问题，我马上帮您联系他们🙏", "concrete_action", "pass_the_buck"),
+    ("这个你要自己contact the bank，我们帮不了。", "negative_language", "ownership"),
+    ("Aiyo，你怎么不早点讲？现在too late了。", "blame_customer", "fact_question"),
+    ("您的case我已经escalate给supervisor了，他今天之内会call您。", "time_commitment", "pass_the_buck"),
+    ("We follow company policy，no refund for sale items.", "hide_behind_policy", "compensation"),
+    ("这个是你自己弄坏的，warranty不cover。", "blame_customer", "ownership"),
+    ("多谢你嘅patience，我哋已經幫你refund咗。", "compensation", "refusal"),
+    ("我们下班了，明天再call吧。", "forbidden_phrase", "follow_up"),
+    ("你确定你有pay吗？我们这边没有record。", "doubt_customer", "fact_question"),
+    ("我是客服小陈，staff ID 1023，这个case由我负责。", "introduce_self", "vague"),
+    ("因为系统upgrade，所以你的payment延迟了，sorry for the inconvenience。", "explain_reason", "excuse"),
+    ("这个不是我们的problem，是manufacturer的问题。", "deny_responsibility", "ownership"),
+    ("我已经把你的feedback pass给product team，并且会每周update你进度。", "follow_up", "unowned_handover"),
+    ("Sorry，我唔係好清楚，你去问下branch啦。", "pass_the_buck", "concrete_action"),
+])
+def test_round3_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "reads like its Chinese 我会尽力帮你, which the lexicon counts as vague (§5 vague, evasive: an "
+    "effort promised, nothing done); with the feeling acknowledged first it is kinder than that"))
+def test_round3_best_effort_after_feelings_is_not_vague(rules):
+    assert "vague" not in present(rules, "我明白你的frustration，我会尽力帮你。")
