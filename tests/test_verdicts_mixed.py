@@ -10,7 +10,8 @@ were written for these tests.
 
 Misread per round (before that round's fixes): 16/32, 15/32 (round 2: Hong Kong and Malaysian
 chat with 咗 / 俾 / 一係, Singapore "cannot", emoji), 8/30 (round 3: full-width and half-width
-punctuation, sentence-by-sentence switching, Singapore and Malaysian English with Chinese).
+punctuation, sentence-by-sentence switching, Singapore and Malaysian English with Chinese),
+12/30 (round 4: Hong Kong chat with 咗 / 極 / 㗎, English phrases running into Chinese).
 
 * Round 1. Folding (simulator/text/folding.yaml ``code_mixed``, simulator/text/normalise.py): an
   English word typed beside a Chinese character (directly or across one space) folds to its
@@ -40,11 +41,20 @@ punctuation, sentence-by-sentence switching, Singapore and Malaysian English wit
   已经寄出了: §5 stress what was done).
 * Round 3 audit: 2 more replies changed, both right: 请您私信我描述一下 and 这个情况是从什么时候开始
   出现的 ask about the facts (§3.1).
+* Round 4. Code (simulator/text/normalise.py): an English word before Chinese folds only when no
+  English word goes before it, so "Let me check 一下" keeps "let me check" (it had folded to
+  "let me 查一下" and read nothing). Folds: repair → 维修, investigate → 调查, try → 试. Lexicon: 你好烦
+  (§5 mocking), 下次记得 (§5 lecturing: advice for next time), 防止再发生 (§1 a fix so it does not
+  happen again). 帮您取消 / 为您取消 were tried as action and dropped after the audit.
+* Round 4 audit: with 帮您取消, 3 replies changed, 2 wrongly (我就不帮您取消了 read as a refusal;
+  建议亲可以致电当地10000号…尝试为您取消 as action); without it, none changed.
 * Left (strict xfail): 您的order已经cancel了 — a bare 已经取消了 is as often the bad news itself
   (the flight was cancelled) as the work the agent did; "closed" (shop or case); 系统maintenance中 now
   reads like its Chinese 系统维护中, which the lexicon counts as the §5 system excuse even with a
   restore time; a rhetorical 你係咪有read過T&C先？; "point我" slang; 好啦好啦，know already; 我明白你的
-  frustration，我会尽力帮你 reads like its Chinese, where 尽力 is vague.
+  frustration，我会尽力帮你 reads like its Chinese, where 尽力 is vague; 我是Kelvin (an English name
+  in a Chinese self-introduction); 我帮您cancel这张order; 你有冇try过reset个router？ reads like its
+  Chinese bare question; the rhetorical 你係咪唔識用㗎？.
 """
 
 from __future__ import annotations
@@ -293,3 +303,76 @@ def test_round3_stays(rules, text, want, not_want):
     "effort promised, nothing done); with the feeling acknowledged first it is kinder than that"))
 def test_round3_best_effort_after_feelings_is_not_vague(rules):
     assert "vague" not in present(rules, "我明白你的frustration，我会尽力帮你。")
+
+
+# ------------------------------------------------------------------ round 4 (12 of 30 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 show urgency: "Let me check" keeps its English when Chinese follows it.
+    ("Let me check 一下。", "concrete_action"),
+    ("I'll check 一下，稍等。", "concrete_action"),
+    # §7 send someone: 上门维修.
+    ("我们的technician明天morning会上门repair。", "concrete_action"),
+    # §5 mocking the customer: 你好烦.
+    ("你真系好烦，讲极都唔明。", "rudeness_sarcasm"),
+    # §5 lecturing: advice for next time.
+    ("下次你記得keep好張receipt啦。", "lecture"),
+    # §1 a fix so it does not happen again.
+    ("我哋會investigate呢件事，防止再發生。", "prevention"),
+])
+def test_round4_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # An English phrase before Chinese keeps its words ("please wait").
+    ("Please wait 一下。", None, "refusal"),
+    # Read already.
+    ("我会send个SMS通知您进度。", "follow_up", "vague"),
+    ("呢个系你自己setting错咗，唔关我哋事。", "deny_responsibility", "ownership"),
+    ("我唔handle呢啲嘢嘅，你搵sales啦。", "pass_the_buck", "concrete_action"),
+    ("Refund要7至14个working days，我会monitor住，有update即刻通知你。", "follow_up", "refusal"),
+    ("請問你係幾時book嘅？", "fact_question", "blame_customer"),
+    ("我哋會refund返啲差價俾你。", "compensation", "refusal"),
+    ("我明白你嘅concern，换作是我都会担心。", "acknowledge_feelings", "argue"),
+    ("这是你的problem，不是我们的。", "blame_customer", "ownership"),
+    ("我会同我supervisor反映，今日内答复你。", "time_commitment", "unowned_handover"),
+    ("係我哋嘅疏忽，真係好sorry。", "ownership", "empty_apology"),
+    ("这个我们不负责，你去找shopee吧。", "deny_responsibility", "ownership"),
+    ("唔好担心，我哋会solve到嘅。", "reassure", "refusal"),
+    ("这是standard procedure，大家都是这样的。", "hide_behind_policy", "ownership"),
+])
+def test_round4_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a self-introduction by an English name inside Chinese (我是Kelvin) has no frame: the name "
+    "frame reads the English 'I'm Kelvin', and the Chinese phrases need 客服 / 工号"))
+def test_round4_english_name_in_chinese_introduces(rules):
+    assert "introduce_self" in present(rules, "Hello 您好，我是Kelvin，今日由我跟進你嘅complaint。")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a cancellation the agent makes (我帮您cancel这张order) was tried as action and dropped after the "
+    "STC-3 audit: 我就不帮您取消了 (at the customer's wish) read as a refusal, and 致电10000…尝试为您"
+    "取消 (the customer sent to call) as action"))
+def test_round4_cancellation_made_is_action(rules):
+    assert "concrete_action" in present(rules, "OK，我帮您cancel这张order，退款3个工作日内到账。")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "reads like its Chinese 你有没有试过重启路由器？, which the lexicon leaves a bare question "
+    "(only 请问… or 是否尝试 reads as a fact question)"))
+def test_round4_what_did_you_try(rules):
+    assert "fact_question" in present(rules, "你有冇try过reset个router？")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a rhetorical 你係咪唔識用㗎？ (don't you know how to use it?) mocks, but is worded as the question "
+    "it pretends to be; 是不是不会用 is also asked in earnest"))
+def test_round4_do_you_not_know_how(rules):
+    assert {"rudeness_sarcasm", "blame_customer", "doubt_customer"} & present(rules, "你係咪唔識用㗎？")

@@ -171,11 +171,12 @@ def _word_folds() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str
         probes.append(re.compile(f"(?=[{first}]){guarded}"))
     if mixed:
         # An English word typed inside Chinese (我帮您check一下, 明天call您): only beside a Chinese
-        # character, so an English sentence keeps its own words for the English phrases.
+        # character, so an English sentence keeps its own words for the English phrases; before
+        # Chinese, only when no English word goes before it ("Let me check 一下" keeps "let me check").
         keys = alternatives(mixed)
         inside = (
             f"(?:(?<=[{_HAN}])|(?<=[{_HAN}] ))(?:{keys}){_ASCII_AFTER}"
-            f"|{_ASCII_BEFORE}(?:{keys})(?= ?[{_HAN}])"
+            f"|{_ASCII_BEFORE}(?<![a-z0-9'\\-] )(?:{keys})(?= ?[{_HAN}])"
         )
         pattern += f"|{inside}"
         probes.append(re.compile(inside))
