@@ -135,6 +135,11 @@ def _folding() -> dict[str, dict[str, str]]:
 # joined to a Chinese word (U盘, a USB stick, is not "you盘"): \w covers both.
 _EN_BEFORE = r"(?<![\w'\-])"
 _EN_AFTER = r"(?![\w'\-])"
+# A code-mixed English word (``folding.yaml`` ``code_mixed``) ends at ASCII letters only: the
+# Chinese beside it is what makes it one.
+_ASCII_BEFORE = r"(?<![a-z0-9'\-])"
+_ASCII_AFTER = r"(?![a-z0-9'\-])"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +155,8 @@ def _word_folds() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str
     # Spoken Mandarin (儿化, 咋, 啥) folds like Cantonese: Chinese words, anywhere.
     cantonese = {**folding["cantonese"], **(folding.get("spoken") or {})}
     english = folding.get("english") or {}
-    words = {**cantonese, **english}
+    mixed = folding.get("code_mixed") or {}
+    words = {**cantonese, **english, **mixed}
     # Longest first, so at each position the longest key wins (对唔住 before 唔, "im going to"
     # before "im"). A Cantonese and an English key never start at the same character.
     def alternatives(table: dict[str, str]) -> str:
@@ -163,6 +169,17 @@ def _word_folds() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str
         pattern += f"|{guarded}"
         first = re.escape("".join(sorted({k[0] for k in english if k})))
         probes.append(re.compile(f"(?=[{first}]){guarded}"))
+    if mixed:
+        # An English word typed inside Chinese (我帮您check一下, 明天call您): only beside a Chinese
+        # character, so an English sentence keeps its own words for the English phrases; before
+        # Chinese, only when no English word goes before it ("Let me check 一下" keeps "let me check").
+        keys = alternatives(mixed)
+        inside = (
+            f"(?:(?<=[{_HAN}])|(?<=[{_HAN}] ))(?:{keys}){_ASCII_AFTER}"
+            f"|{_ASCII_BEFORE}(?<![a-z0-9'\\-] )(?:{keys})(?= ?[{_HAN}])"
+        )
+        pattern += f"|{inside}"
+        probes.append(re.compile(inside))
     return re.compile(pattern), words, tuple(probes)
 
 
