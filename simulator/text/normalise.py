@@ -179,7 +179,10 @@ def _word_folds() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str
             f"|{_ASCII_BEFORE}(?<![a-z0-9'\\-] )(?:{keys})(?= ?[{_HAN}])"
         )
         pattern += f"|{inside}"
-        probes.append(re.compile(inside))
+        # Behind a look-ahead for the keys' first letters, as for the English probe: the
+        # look-behinds first would make the engine try every key at every character.
+        first = re.escape("".join(sorted({k[0] for k in mixed if k})))
+        probes.append(re.compile(f"(?=[{first}])(?:{inside})"))
     return re.compile(pattern), words, tuple(probes)
 
 
