@@ -31,6 +31,7 @@ also read with them skipped, and phrases spanning a skipped word are kept (这�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
@@ -243,7 +244,27 @@ def _intensifiers() -> re.Pattern[str] | None:
 
 def phrase_keys(phrases: m.Phrases) -> frozenset[str]:
     """Both languages' phrases as the matcher stores them (folded, stripped), empties left out."""
-    return frozenset(k for k in (fold_phrase(p) for p in (*phrases.zh, *phrases.en)) if k)
+    return word_keys((*phrases.zh, *phrases.en))
+
+
+def word_keys(words: Iterable[str]) -> frozenset[str]:
+    """Words as the matcher stores them (folded, stripped), empties left out."""
+    return frozenset(k for k in map(fold_phrase, words) if k)
+
+
+def _whole_words(auto: Any, text: str) -> Iterator[tuple[int, int, tuple[Any, ...]]]:
+    """``(start, end, payload)`` of each automaton match, ASCII-edged keys on word boundaries only.
+
+    The payload starts ``(length, word_start, word_end)``, as :meth:`Matcher._scan` stores it
+    (which keeps its own inline copy of this test: it is the hot loop).
+    """
+    n = len(text)
+    for last, payload in auto.iter(text):
+        end = last + 1
+        start = end - payload[0]
+        if (payload[1] and start > 0 and _is_word(text[start - 1])) or (payload[2] and end < n and _is_word(text[end])):
+            continue
+        yield start, end, payload
 
 
 def _alternation(phrases: m.Phrases) -> str:
@@ -270,15 +291,7 @@ class _Literals:
         self._auto.make_automaton()
 
     def search(self, text: str) -> bool:
-        n = len(text)
-        for last, (length, word_start, word_end) in self._auto.iter(text):
-            start = last + 1 - length
-            if word_start and start > 0 and _is_word(text[start - 1]):
-                continue
-            if word_end and last + 1 < n and _is_word(text[last + 1]):
-                continue
-            return True
-        return False
+        return next(_whole_words(self._auto, text), None) is not None
 
 
 class _NeedFrames:
@@ -302,7 +315,7 @@ class _NeedFrames:
                     if groups:
                         self._groups[(need.id, frame_id)] = len(groups)
                     for g, group in enumerate(groups):
-                        for key in phrase_keys(m.Phrases(zh=list(group))):
+                        for key in word_keys(group):
                             words.setdefault(key, []).append((need.id, frame_id, g))
         for key, refs in words.items():
             self._auto.add_word(key, (len(key), _is_word(key[0]), _is_word(key[-1]), tuple(refs)))
@@ -310,15 +323,8 @@ class _NeedFrames:
 
     def spans(self, text: str, negators: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """The frames met, as need spans ``(start, -length, need, end)`` in the folded text."""
-        n = len(text)
         found: dict[tuple[str, int, int], list[tuple[int, int, int]]] = {}  # (need, frame, clause) → words
-        for last, (length, word_start, word_end, refs) in self._auto.iter(text):
-            end = last + 1
-            start = end - length
-            if (word_start and start > 0 and _is_word(text[start - 1])) or (
-                word_end and end < n and _is_word(text[end])
-            ):
-                continue
+        for start, end, (_, _, _, refs) in _whole_words(self._auto, text):
             lo = clause_start(text, start)
             if clause_end(text, start) < end:
                 continue  # a word across a clause break (a group word holding a comma)

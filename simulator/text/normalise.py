@@ -162,13 +162,18 @@ def _word_folds() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str
     def alternatives(table: dict[str, str]) -> str:
         return "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
 
+    def led(table: dict[str, str], body: str) -> re.Pattern[str]:
+        # Behind a look-ahead for the keys' first letters: with the look-behinds of a word guard
+        # first, the engine would try every key at every character.
+        first = re.escape("".join(sorted({k[0] for k in table if k})))
+        return re.compile(f"(?=[{first}])(?:{body})")
+
     pattern = alternatives(cantonese)
     probes = [re.compile(pattern)]
     if english:
         guarded = f"{_EN_BEFORE}(?:{alternatives(english)}){_EN_AFTER}"
         pattern += f"|{guarded}"
-        first = re.escape("".join(sorted({k[0] for k in english if k})))
-        probes.append(re.compile(f"(?=[{first}]){guarded}"))
+        probes.append(led(english, guarded))
     if mixed:
         # An English word typed inside Chinese (我帮您check一下, 明天call您): only beside a Chinese
         # character, so an English sentence keeps its own words for the English phrases; before
@@ -179,10 +184,7 @@ def _word_folds() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str
             f"|{_ASCII_BEFORE}(?<![a-z0-9'\\-] )(?:{keys})(?= ?[{_HAN}])"
         )
         pattern += f"|{inside}"
-        # Behind a look-ahead for the keys' first letters, as for the English probe: the
-        # look-behinds first would make the engine try every key at every character.
-        first = re.escape("".join(sorted({k[0] for k in mixed if k})))
-        probes.append(re.compile(f"(?=[{first}])(?:{inside})"))
+        probes.append(led(mixed, inside))
     return re.compile(pattern), words, tuple(probes)
 
 
