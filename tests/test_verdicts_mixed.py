@@ -60,21 +60,7 @@ punctuation, sentence-by-sentence switching, Singapore and Malaysian English wit
 from __future__ import annotations
 
 import pytest
-
-from simulator.engine import start, step
-from simulator.engine.step import read_reply
-
-SC = "general-complaint"
-PERSONAS = ["analytical", "domineering", "friendly", "self-centered"]
-
-
-def present(rules, text, scenario=SC):
-    return read_reply(rules, scenario, text).present
-
-
-def deltas(rules, text, scenario=SC):
-    return [(t := step(start(rules, scenario, p), text)).anger_after - t.anger_before for p in PERSONAS]
-
+from verdicts import deltas, present
 
 # ------------------------------------------------------------------ round 1 (16 of 32 misread)
 

@@ -57,21 +57,7 @@ and after it; only changes that are right by domain.md were kept.
 from __future__ import annotations
 
 import pytest
-
-from simulator.engine import start, step
-from simulator.engine.step import read_reply
-
-SC = "general-complaint"
-PERSONAS = ["analytical", "domineering", "friendly", "self-centered"]
-
-
-def present(rules, text, scenario=SC):
-    return read_reply(rules, scenario, text).present
-
-
-def deltas(rules, text, scenario=SC):
-    return [(t := step(start(rules, scenario, p), text)).anger_after - t.anger_before for p in PERSONAS]
-
+from verdicts import deltas, present
 
 # ------------------------------------------------------------------ round 1 (10 of 30 misread)
 
