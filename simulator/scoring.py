@@ -24,7 +24,7 @@ class Evidence(NamedTuple):
 
     ``kind`` says what ``rule`` names (a behaviour or signal, a scenario need, an
     outcome, or a rule such as feelings_first); ``note`` is a stable code the
-    report translates (``missing``, ``need_missing``, ``valued``, ``hated``,
+    report translates (``missing``, ``emptied``, ``need_missing``, ``valued``, ``hated``,
     ``ran_out``, ``extra_turns`` with ``count``). A named tuple, not a frozen
     dataclass: a batch builds a dozen per session, and a tuple is immutable at a
     fraction of the cost.
@@ -81,11 +81,22 @@ class Scorecard:
         }
 
 
-def _first_uses(turns: list[Turn]) -> dict[str, tuple[int, str]]:
+def _first_uses(turns: list[Turn], emptied_by: dict[str, str], hollow_first: dict[str, tuple[int, str]]
+                ) -> dict[str, tuple[int, str]]:
+    """Each behaviour and signal's first showing: its turn and quote.
+
+    A step shown only where its ``Scoring.emptied_by`` behaviour fired is left out, and its
+    first such showing goes into ``hollow_first`` instead, so the report can quote it.
+    """
     first: dict[str, tuple[int, str]] = {}
     for t in turns:
+        hollow = {step for step, by in emptied_by.items() if any(h.counts_as == by for h in t.hits)}
         for h in t.hits:
-            if h.counts_as and h.counts_as not in first:
+            if not h.counts_as or h.counts_as in first:
+                continue
+            if h.counts_as in hollow:
+                hollow_first.setdefault(h.counts_as, (t.index, h.quote))
+            else:
                 first[h.counts_as] = (t.index, h.quote)
         for s in t.signals:
             first.setdefault(s.kind, (t.index, s.quote))
@@ -102,13 +113,14 @@ def score_session(
     """Score a session's turns. ``complete=False`` marks an interrupted session."""
     cfg = rules.content.scoring
     pair = rules.pairing(scenario, persona)
-    first = _first_uses(turns)
+    hollow: dict[str, tuple[int, str]] = {}
+    first = _first_uses(turns, cfg.emptied_by, hollow)
     dims: dict[str, tuple[float | None, list[Evidence], str]] = {}
     if not turns:
         for d in cfg.dimensions:
             dims[d.id] = (None, [], "no_reply")
     else:
-        dims["emotion"] = _steps(rules, cfg.emotion_steps, first, turns, cfg)
+        dims["emotion"] = _steps(rules, cfg.emotion_steps, first, turns, cfg, hollow)
         dims["problem"] = _problem(rules, pair, cfg, first, turns)
         dims["language"] = _language(rules, cfg, turns)
         dims["persona_fit"] = _fit(rules, pair.persona, cfg, first, turns)
@@ -136,7 +148,8 @@ def score_session(
 
 
 def _steps(
-    rules: Rulebook, steps: list[str], first: dict[str, tuple[int, str]], turns: list[Turn], cfg: m.Scoring
+    rules: Rulebook, steps: list[str], first: dict[str, tuple[int, str]], turns: list[Turn], cfg: m.Scoring,
+    hollow: dict[str, tuple[int, str]],
 ) -> tuple[float | None, list[Evidence], str]:
     share = 100.0 / len(steps)
     shown = round(share, 1)
@@ -150,6 +163,9 @@ def _steps(
             t, q = first[sid]
             ev.append(Evidence(shown, sid, t, q, rule.section))
             score += share
+        elif sid in hollow:  # said, but only with nothing behind it
+            t, q = hollow[sid]
+            ev.append(Evidence(-shown, sid, t, q, rule.section, "emptied"))
         else:
             ev.append(Evidence(-shown, sid, None, "", rule.section, "missing"))  # step never shown
     for turn in turns:

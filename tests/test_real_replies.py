@@ -286,3 +286,35 @@ def test_hearty_laugh_in_a_friendly_aside_is_no_mockery_misfire(rules, text):
 ])
 def test_laugh_beside_a_rebuke_still_mocks(rules, text):
     assert "rudeness_sarcasm" in counted(rules, text)
+
+
+# --------------------------------------------------- 12. 可能会 describing what may happen
+# §5 打太极 is a hedged promise (我们可能会明天回电, 后续版本可能会加入): the company may not do it. A
+# 可能会 that says what may happen to the phone, the line or the data explains a cause or warns of
+# a risk early (§3 give reasons; §5 delivering bad news: tell it early); it hedges no promise.
+
+@pytest.mark.parametrize("text", [
+    "如果手机里装了清理类应用，可能会误删系统文件，导致死机。",
+    "充电的时候屏幕确实可能会有这个情况，换原装充电器试试。",
+    "高峰时段网速可能会受到影响，建议您错峰使用。",
+    "月初出账期间查询的数据可能会不准确，建议您3号以后再查。",
+    "听筒附近有灰尘的话，可能会触发防误触功能，请用软布擦一下。",
+])
+def test_what_may_happen_is_no_hedge_misfire(rules, text):
+    assert "vague" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "我们可能会明天给您回电。",
+    "后续版本可能会加入这个功能。",
+    "之后可能会有人联系您。",
+    "这个问题我们可能会考虑一下。",
+    "退款可能会晚几天到账。",
+])
+def test_hedged_promise_still_vague(rules, text):
+    assert "vague" in counted(rules, text)
+
+
+def test_hedged_time_still_voids_the_commitment(rules):
+    # A hedge voids the time it goes with (§3: a hedged time is no commitment).
+    assert "time_commitment" not in counted(rules, "我们可能会在明天下午三点前给您回电。")

@@ -5,7 +5,10 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from simulator.engine import Outcome, play, start
+from simulator.engine.step import read_reply
 from simulator.scoring import score_session
 
 BOT = Path(__file__).resolve().parents[1] / "examples" / "polite_bot.py"
@@ -55,3 +58,56 @@ def test_an_instant_escalation_does_not_outscore_a_later_one(rules):
     assert a.dimension("problem").score is not None  # the reply could have addressed the problem
     assert a.total <= b.total
     assert not a.passed and not b.passed
+
+
+# §5 "apologise early, briefly and sincerely": an apology with nothing behind it (empty_apology)
+# is not the §2/§8 apology step; one with substance is. rules/scoring.yaml ``emptied_by``.
+EMPTY_SORRY = "非常抱歉，给您带来不便。"
+SORRY_AND_ACT = "非常抱歉，我现在就帮您查一下订单。"
+
+
+def _emotion(rules, replies, persona="friendly"):
+    turns = play(start(rules, "general-complaint", persona, seed=1), replies, with_reply=False)
+    dim = score_session(rules, "general-complaint", persona, turns).dimension("emotion")
+    return dim.score, {e.rule: e for e in dim.evidence}
+
+
+def test_an_empty_apology_earns_no_apology_step(rules):
+    score, ev = _emotion(rules, [EMPTY_SORRY])
+    # The report still quotes it, with why it earned nothing.
+    assert ev["apology"].note == "emptied" and ev["apology"].points < 0
+    assert (ev["apology"].turn, ev["apology"].quote) == (1, "非常抱歉")
+    assert score == 0
+
+
+def test_an_apology_with_substance_earns_the_step(rules):
+    score, ev = _emotion(rules, [SORRY_AND_ACT])
+    assert ev["apology"].points > 0 and ev["apology"].turn == 1
+    assert score > 0
+
+
+def test_a_later_sincere_apology_counts_at_its_own_turn(rules):
+    _, ev = _emotion(rules, [EMPTY_SORRY, SORRY_AND_ACT])
+    assert ev["apology"].points > 0 and ev["apology"].turn == 2
+
+
+def test_emptied_by_names_known_behaviours(tmp_path):
+    from simulator.content.loader import build_content, builtin_files
+    from simulator.errors import ContentError
+
+    src = next(f for f in builtin_files() if f.name == "scoring.yaml")
+    bad = tmp_path / "scoring.yaml"
+    bad.write_text(src.read_text("utf-8").replace("emptied_by: {apology: empty_apology}",
+                                                  "emptied_by: {apology: hollow_sorry}"), "utf-8")
+    line = next(i for i, x in enumerate(bad.read_text("utf-8").splitlines(), 1) if x.startswith("emptied_by"))
+    with pytest.raises(ContentError, match=rf"scoring\.yaml:{line}:\d+: emptied_by\.apology: unknown behaviour 'hollow_sorry'"):
+        build_content([f for f in builtin_files() if f.name != "scoring.yaml"] + [bad])
+
+
+# §3.3 提供信息: information the customer can use (steps, what the record shows) is a §3 technique.
+def test_information_given_is_a_problem_technique(rules):
+    text = "您可以在设置中关闭后台自启动，再重启一下手机。"
+    assert "gives_information" in read_reply(rules, "general-complaint", text).present
+    turns = play(start(rules, "general-complaint", "analytical", seed=1), [text], with_reply=False)
+    dim = score_session(rules, "general-complaint", "analytical", turns).dimension("problem")
+    assert any(e.rule == "gives_information" and e.points > 0 for e in dim.evidence)

@@ -185,6 +185,7 @@ def _readers(content: Content) -> set[str]:
         for need in s.needs:
             out.update(need.behaviours)
     out.update(content.scoring.emotion_steps, content.scoring.problem_steps)
+    out.update(content.scoring.emptied_by.keys(), content.scoring.emptied_by.values())
     for p in content.personas.values():
         out.update(p.valued, p.hated)
     return out

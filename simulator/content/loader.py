@@ -490,6 +490,10 @@ def scoring_problems(doc: Located, sc: m.Scoring, ids: dict[str, str]) -> Iterat
         for j, ref in enumerate(getattr(sc, key)):
             if ref not in ids:
                 yield _unknown(doc, (key, j), ref, ids, "behaviour")
+    for step_id, by in sc.emptied_by.items():
+        for ref in (step_id, by):
+            if ref not in ids:
+                yield _unknown(doc, ("emptied_by", step_id), ref, ids, "behaviour")
 
 
 def _sign(doc: Located, loc: tuple[str | int, ...], polarity: str, effect: float) -> Iterator[Problem]:

@@ -427,6 +427,11 @@ class Scoring(Strict):
     dimensions: list[Dimension] = Field(min_length=5, max_length=5)
     emotion_steps: list[Id] = Field(min_length=1, description="The §2 three steps, as behaviours.")
     problem_steps: list[Id] = Field(min_length=1, description="The §3 problem-handling behaviours.")
+    emptied_by: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="A step (key) shown only in replies where this derived behaviour (value) also fired "
+        "earns nothing: an apology with nothing behind it is no sincere apology (§5).",
+    )
     language_penalty: float = Field(ge=0, le=100, description="Points off per negative language hit.")
     outcome_points: dict[Literal["resolved", "escalated", "walked_out", "unresolved"], float]
     fail_outcomes: list[Literal["escalated", "walked_out", "unresolved"]] = Field(
