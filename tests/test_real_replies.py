@@ -318,3 +318,49 @@ def test_hedged_promise_still_vague(rules, text):
 def test_hedged_time_still_voids_the_commitment(rules):
     # A hedge voids the time it goes with (§3: a hedged time is no commitment).
     assert "time_commitment" not in counted(rules, "我们可能会在明天下午三点前给您回电。")
+
+
+# --------------------------------------------------- 13. urgency, upgrades and questions
+# §5 right behaviours "show urgency": the agent's own 抓紧时间解决 commands nobody. §5 我们的系统
+# 出故障了: a fix promised for a coming upgrade is no fault offered as an excuse. §3.1: asking how
+# often or since when it happens (是百分百出现吗？一直都是这样的吗？) neither over-promises nor
+# hides behind a rule.
+
+@pytest.mark.parametrize("text, wrong", [
+    ("信号问题我们已经反馈给相关部门，会抓紧时间解决。", "rush_calm_down"),
+    ("我们这边抓紧时间为您处理，请稍等。", "rush_calm_down"),
+    ("感谢您的建议，我们会在后续系统升级中不断优化。", "excuse"),
+    ("这个问题会在下一版本系统升级中改善。", "excuse"),
+    ("请问这种情况是百分百出现吗？", "over_promise"),
+    ("在家里使用时一直都是这样的吗？", "hide_behind_policy"),
+])
+def test_urgency_upgrades_and_questions_misfire(rules, text, wrong):
+    assert wrong not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text, right", [
+    ("请您抓紧时间，后面还有人排队。", "rush_calm_down"),
+    ("系统升级中，现在办不了。", "excuse"),
+    ("您放心，百分百给您修好。", "over_promise"),
+    ("我们一直都是这样处理的。", "hide_behind_policy"),
+])
+def test_urgency_upgrades_and_questions_still_caught(rules, text, right):
+    assert right in counted(rules, text)
+
+
+# --------------------------------------------------- 14. "see whether it improves"
+# §1 / §4 prevention is a change so it does not happen again; asking the customer to see whether
+# a step helped (查看是否会有所改善) tests the fix, it promises nothing.
+
+@pytest.mark.parametrize("text", [
+    "建议您清除缓存后再试，查看是否会有所改善。",
+    "您先卸载重装一下，看看有没有改善。",
+    "请问升级到最新版本后是否有改善呢？",
+])
+def test_whether_it_improves_is_no_prevention_misfire(rules, text):
+    assert "prevention" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["我们会针对不足之处进行改善。", "我们会改进流程，避免再次发生。"])
+def test_promised_improvement_still_prevention(rules, text):
+    assert "prevention" in counted(rules, text)

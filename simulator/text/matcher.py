@@ -168,8 +168,11 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 # customer what happened (还是到营业厅换的卡呢？); §3 给出原因: a reason word in a
 # question asks for the cause (是什么操作导致的？). Either way the question is the move.
 # §3.4 检验理解: a "but" inside a question restates the customer's story (the engineer came,
-# but left without fixing it?); it takes back nothing the agent said.
-_QUESTION_SCOPED = frozenset({"refusal", "pass_the_buck", "explain_reason", "but_reversal"})
+# but left without fixing it?); it takes back nothing the agent said. §3.1: a question about how
+# often or how long it has happened (这种情况是百分百出现吗？在家里一直都是这样的吗？) promises
+# nothing (§5 over-promising) and cites no rule (§5 我们向来都是这么做的).
+_QUESTION_SCOPED = frozenset({"refusal", "pass_the_buck", "explain_reason", "but_reversal", "over_promise",
+                              "hide_behind_policy"})
 # A question the writer closed with a comma (请问…不能播放是什么情况呢，会有提示吗？): a clause
 # that opens with 请问, or ends in 吗, or in 呢 after a question word, asks as a "?" does.
 _ASKS = re.compile(
