@@ -31,3 +31,12 @@ def explain_reply(
         needs_open=[n.id for n in rules.content.scenario(sid).needs if n.id not in turn.state.needs_met],
     )
     return data
+
+
+def explain_many(
+    rules: Rulebook, text: str, personas: list[str], scenario: str | None = None, *, lang: str = "zh", seed: int = 0
+) -> dict[str, Any]:
+    """``text`` judged as a first reply by each of ``personas``: one :func:`explain_reply` each."""
+    sid = scenario or DEFAULT_SCENARIO
+    return {"text": text, "scenario": sid, "lang": lang,
+            "personas": [explain_reply(rules, text, p, sid, lang=lang, seed=seed) for p in personas]}

@@ -92,6 +92,36 @@ def test_explain_stdin_gives_one_json_object_per_line(runner):
     assert any(h["counts_as"] == "time_commitment" for h in lines[1]["hits"])
 
 
+def test_explain_without_persona_reads_once_and_shows_every_customer(runner, rules):
+    # The first thing a new user types (the top-level help points at `explain`) needs no
+    # persona: the reading once (it does not depend on the customer), then each type's anger.
+    text = "非常抱歉，我现在就帮您查一下订单，今天下午三点前给您回电。"
+    out = run(runner, "explain", text, "--lang", "en").output
+    assert out.count("Behaviours found") == 1
+    names = [p.name.en for p in rules.content.personas.values()]
+    assert all(n in out for n in names)
+    assert out.index("How each customer type takes it") < min(out.index(n) for n in names)
+    assert out.count("Customer: ") == len(names)  # each customer answers
+
+
+def test_explain_json_without_persona_matches_each_single_persona(runner, rules):
+    text = "这不归我管，你自己去营业厅问吧。"
+    many = json.loads(run(runner, "explain", text, "--json", "--lang", "en").output)
+    assert many["text"] == text and many["scenario"] == "general-complaint"
+    assert [d["persona"] for d in many["personas"]] == list(rules.content.personas)
+    for d in many["personas"]:
+        one = json.loads(run(runner, "explain", text, "-p", d["persona"], "--json", "--lang", "en").output)
+        assert one == d
+    assert all(d["anger_after"] > d["anger_before"] for d in many["personas"])
+
+
+def test_explain_several_personas_and_stdin(runner):
+    res = run(runner, "explain", "-", "-p", "friendly", "-p", "analytical", input="对不起\nsorry\n")
+    lines = [json.loads(x) for x in res.output.splitlines()]
+    assert [[d["persona"] for d in x["personas"]] for x in lines] == [["friendly", "analytical"]] * 2
+    assert [x["text"] for x in lines] == ["对不起", "sorry"]
+
+
 def test_unknown_persona_is_one_line_and_exit_2(runner):
     res = runner.invoke(cli, ["explain", "hi", "-p", "grumpy", "--lang", "en"])
     assert res.exit_code == 2

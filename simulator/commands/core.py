@@ -106,44 +106,82 @@ def schema(kind: str | None, out_dir: str | None) -> None:
 
 @click.command()
 @click.argument("text")
-@click.option("--persona", "-p", required=True, help="Persona id (see `list`).")
+@click.option("--persona", "-p", "personas", multiple=True,
+              help="Persona id (see `list`; repeatable). Default: every customer type.")
 @click.option("--scenario", "-s", default=None, help="Scenario id (default: general-complaint).")
 @content_option
 @lang_option
 @json_option
-def explain(text: str, persona: str, scenario: str | None, content_dirs: tuple[str, ...], lang: str | None, as_json: bool) -> None:
+def explain(text: str, personas: tuple[str, ...], scenario: str | None, content_dirs: tuple[str, ...],
+            lang: str | None, as_json: bool) -> None:
     """Show how TEXT would be judged as a first reply.
 
     Hits with their spans and negation, signals, each anger change with its
-    reason, anger before and after. With TEXT `-`, read one reply per stdin line
-    and print one JSON object per line.
+    reason, anger before and after. With one --persona, for that customer; without
+    (or with several), the reading once and then how each customer type takes it.
+    With TEXT `-`, read one reply per stdin line and print one JSON object per line.
     """
-    from simulator.explain import explain_reply
+    from simulator.explain import explain_many, explain_reply
 
     rules = load_rules(content_dirs)
     lg = resolve_lang(lang)
+    chosen = list(personas) or list(rules.content.personas)
+
+    def judge(reply: str) -> dict[str, Any]:
+        if len(personas) == 1:  # the one-customer form scripts have always read
+            return explain_reply(rules, reply, personas[0], scenario, lang=lg)
+        return explain_many(rules, reply, chosen, scenario, lang=lg)
+
     if text == "-":
         for line in sys.stdin:
-            reply = line.rstrip("\r\n")
-            data = explain_reply(rules, reply, persona, scenario, lang=lg)
-            click.echo(json.dumps(data, ensure_ascii=False))
+            click.echo(json.dumps(judge(line.rstrip("\r\n")), ensure_ascii=False))
         return
-    data = explain_reply(rules, text, persona, scenario, lang=lg)
+    data = judge(text)
     if as_json:
         emit_json(data)
-    else:
+    elif len(personas) == 1:
         _print_explain(rules, data, lg)
+    else:
+        _print_explain_many(rules, data, lg)
 
 
 def _print_explain(rules: Any, data: dict[str, Any], lg: str) -> None:
     from simulator.console import fmt, meter
-    from simulator.reasons import cited, signed
 
     persona = getattr(rules.content.persona(data["persona"]).name, lg)
     scenario = getattr(rules.content.scenario(data["scenario"]).title, lg)
     click.secho(t("explain.header", lg, persona=persona, scenario=scenario,
                   before=fmt(data["anger_before"]), after=fmt(data["anger_after"])), bold=True)
     click.echo("  " + meter(data["anger_after"], rules.band(data["anger_after"]), data["anger_before"]))
+    _print_reading(data, lg)
+    _print_moves(data, lg, indent="  ")
+    if data["needs_met"]:
+        click.secho(t("explain.needs", lg), bold=True)
+        click.echo("  " + ", ".join(data["needs_met"]))
+    _print_answer(data, lg, indent="")
+
+
+def _print_explain_many(rules: Any, data: dict[str, Any], lg: str) -> None:
+    """The reading once (it does not depend on the customer), then each customer's anger and why."""
+    from simulator.console import fmt, meter
+
+    scenario = getattr(rules.content.scenario(data["scenario"]).title, lg)
+    first = data["personas"][0]
+    click.secho(t("explain.header_many", lg, scenario=scenario), bold=True)
+    _print_reading(first, lg)
+    if first["needs_met"]:
+        click.secho(t("explain.needs", lg), bold=True)
+        click.echo("  " + ", ".join(first["needs_met"]))
+    click.secho(t("explain.by_persona", lg), bold=True)
+    for d in data["personas"]:
+        name = getattr(rules.content.persona(d["persona"]).name, lg)
+        click.echo(f"  {click.style(name, bold=True)}  {fmt(d['anger_before'])} → "
+                   + meter(d["anger_after"], rules.band(d["anger_after"]), d["anger_before"]))
+        _print_moves(d, lg, indent="    ", heading=False)
+        _print_answer(d, lg, indent="    ")
+
+
+def _print_reading(data: dict[str, Any], lg: str) -> None:
     click.secho(t("explain.hits", lg), bold=True)
     if not data["hits"]:
         click.echo("  " + t("explain.none", lg))
@@ -160,19 +198,26 @@ def _print_explain(rules: Any, data: dict[str, Any], lg: str) -> None:
         click.secho(t("explain.signals", lg), bold=True)
         for s in data["signals"]:
             click.echo(f"  {s['kind']} ({s['value']})" + (f" 「{s['quote']}」" if s["quote"] and s["kind"] not in ("too_short", "wall_of_text", "shouting", "repeated") else ""))
-    click.secho(t("explain.changes", lg), bold=True)
+
+
+def _print_moves(data: dict[str, Any], lg: str, *, indent: str, heading: bool = True) -> None:
+    """Each anger change with its reason and section."""
+    from simulator.reasons import cited, signed
+
+    if heading:
+        click.secho(t("explain.changes", lg), bold=True)
     if not data["changes"]:
-        click.echo("  " + t("explain.none", lg))
+        click.echo(indent + t("explain.none", lg))
     for c in data["changes"]:
         colour = "green" if c["amount"] < 0 else "red"
-        click.echo("  " + click.style(f"{signed(c['amount']):>6}", fg=colour) + f"  {c['reason']}  [{cited(c['section'], lg)}]")
-    if data["needs_met"]:
-        click.secho(t("explain.needs", lg), bold=True)
-        click.echo("  " + ", ".join(data["needs_met"]))
+        click.echo(indent + click.style(f"{signed(c['amount']):>6}", fg=colour) + f"  {c['reason']}  [{cited(c['section'], lg)}]")
+
+
+def _print_answer(data: dict[str, Any], lg: str, *, indent: str) -> None:
     if data["outcome"]:
-        click.echo(t("explain.outcome", lg, outcome=t(f"outcome.{data['outcome']}", lg)))
+        click.echo(indent + t("explain.outcome", lg, outcome=t(f"outcome.{data['outcome']}", lg)))
     if data["reply"]:
-        click.echo(t("explain.reply", lg, reply=data["reply"]))
+        click.echo(indent + t("explain.reply", lg, reply=data["reply"]))
 
 
 # ----------------------------------------------------------------------------- demo
