@@ -364,3 +364,52 @@ def test_whether_it_improves_is_no_prevention_misfire(rules, text):
 @pytest.mark.parametrize("text", ["我们会针对不足之处进行改善。", "我们会改进流程，避免再次发生。"])
 def test_promised_improvement_still_prevention(rules, text):
     assert "prevention" in counted(rules, text)
+
+
+# --------------------------------------------------- 15. "please tell us your…"
+# §4 贯彻落实: 核实后告知您 promises to tell the customer; 请告知您的订单号 asks them to tell (§3.1).
+
+@pytest.mark.parametrize("text", ["请告知您的订单号，我帮您查。", "烦请告知您的号码归属地。", "请告知您手机的系统版本。"])
+def test_please_tell_us_is_no_follow_up_misfire(rules, text):
+    assert "follow_up" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["核实后我会第一时间告知您结果。", "有进展我会告知您。"])
+def test_telling_them_later_still_follows_up(rules, text):
+    assert "follow_up" in counted(rules, text)
+
+
+# --------------------------------------------------- 16. a free line is no compensation
+# §1 compensation is given for the trouble; 拨打免费服务热线 / 发送短信免费查询 tells the customer how
+# to reach us (§3.3) and gives nothing. 免费为您维修 still gives.
+
+@pytest.mark.parametrize("text", [
+    "您也可以拨打免费服务热线8008209918咨询。",
+    "发送CXLL到10010免费查询流量使用情况。",
+    "本地拨打是免费的，晚上可以打这个电话报障。",
+])
+def test_a_free_line_is_no_compensation_misfire(rules, text):
+    assert "compensation" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["这次维修给您免费。", "我们给您退款，并补偿您一个月的费用。"])
+def test_given_for_the_trouble_still_compensation(rules, text):
+    assert "compensation" in counted(rules, text)
+
+
+# --------------------------------------------------- 17. a question beside a vague promise
+# §5 你怎么能这么做？: a question asked with a jab at the customer (rules/engine.yaml jabs) is
+# rhetorical and earns nothing; beside a vague promise or a hand-over it still asks (§3.1).
+
+@pytest.mark.parametrize("text", [
+    "我们会尽快核实的。请问您的手机遇到了什么问题呢？",
+    "方便私信提供一下手机号码吗？",
+    "请问出了什么问题？请您私信我描述一下，我可以给您转给相关负责人。",
+])
+def test_question_beside_a_vague_promise_still_asks_misfire(rules, text):
+    assert "asks_questions" in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", ["你怎么一点常识都没有？", "您自己没看说明书吗？", "你听我说，这能怪我们吗？"])
+def test_question_with_a_jab_is_rhetorical(rules, text):
+    assert "asks_questions" not in counted(rules, text)

@@ -111,9 +111,10 @@ def read_reply(rb: Rulebook, scenario: str, text: str, seen: frozenset[str] = fr
             settled, counted = _settle(rb, hits, signals, text, shown)
             need_hits = _unmet_by_cancelled(rb, hits, settled, need_hits)
     hits = settled
-    if not rb.negative_ids.isdisjoint(counted) and signals:
-        # A question asked in the same breath as a rebuke is rhetorical (§5 你怎么能这么做？),
-        # not fact-finding: it earns nothing.
+    if not rb.jab_ids.isdisjoint(counted) and signals:
+        # A question asked in the same breath as a rebuke (the jabs of rules/engine.yaml) is
+        # rhetorical (§5 你怎么能这么做？), not fact-finding: it earns nothing. A vague promise or
+        # a hand-over beside it is about the case: 请问您现在恢复了吗？ still asks.
         signals = [s for s in signals if s.kind != "asks_questions"]
     present = frozenset(counted.union([s.kind for s in signals]))
     return Reading(text, key, tuple(hits), tuple(need_hits), tuple(signals), present)
