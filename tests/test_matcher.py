@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.content import models as m
+from simulator.engine.step import read_reply
 from simulator.text.matcher import Matcher, _alternation, _Literals
 from simulator.text.normalise import normalise
 
@@ -142,3 +143,28 @@ def test_literal_probe_answers_as_the_alternation_does(pieces):
 ])
 def test_literal_probe_keeps_word_boundaries(text, found):
     assert _Literals(_PROBE_WORDS).search(text) is found
+
+
+# An English phrase listed in the singular meets its plural (and a verb its third person):
+# trainees write "your payment records", "two engineers" (simulator/text/matcher.py plural).
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("payment record", "payment records"), ("refund", "refunds"), ("apology", "apologies"),
+    ("delay", "delays"), ("fix", "fixes"), ("branch", "branches"), ("process", "processes"),
+    ("no", None), ("ok", None), ("call me at 5", None), ("we'll", None), ("收据", None),
+])
+def test_plural_of_a_key(key, expected):
+    from simulator.text.matcher import plural
+
+    assert plural(key) == expected
+
+
+def test_a_plural_meets_the_need_its_singular_names(rules):
+    text = "Could you send me a photo of the slip? I'll check it against our payment records."
+    hits = read_reply(rules, "billing-error", text).need_hits
+    assert [h.need for h in hits] == ["check_payment"] and hits[0].quote == "payment records"
+
+
+def test_plurals_stay_whole_words(rules):
+    # "records" meets "record"; "recordset" and "precords" are other words.
+    assert not read_reply(rules, "billing-error", "Check the payment recordset.").need_hits

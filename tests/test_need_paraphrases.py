@@ -19,6 +19,8 @@ The seven phrase-only needs have one each, written from round 4's misses. A fift
 round, written before it was run: 0 of 14 missed with the frames, 9 of 14 with the phrases
 alone; 2 of its 10 near-misses meet a need wrongly with or without frames (a phrase named in
 advice or in an excuse), and 数据恢复不了 (a "cannot" complement) no longer meets one.
+A sixth fresh round: 12 of 14 met on first run; both misses and two wrong meets (入账 and 补丁
+in a clause that only looks into them) were mended (see the round 6 cases).
 """
 
 
@@ -165,6 +167,23 @@ def met(rules, scenario, text):
     ('property-repair', 'repair_with_date', 'Our crew will repair the roof on Friday.'),  # round 5
     ('rude-engineer', 'another_engineer', '我们换一位更有经验的工程师过去。'),  # round 5
     ('rude-engineer', 'another_engineer', 'Tomorrow a different engineer will come.'),  # round 5
+    # Round 6 (fresh, 2026-12-02): 12 of 14 met on first run; the two misses were a payment
+    # record in the plural ("payment records": English phrases now meet their plural) and a
+    # bank transfer's screenshot and crediting looked into (转账截图, 入账情况).
+    ('billing-error', 'check_payment', "Could you send me a photo of the bank slip? I'll look it up against our payment records."),
+    ('billing-error', 'check_payment', '麻烦您把转账截图发我一下，我这就去财务系统里核对这笔钱的入账情况。'),
+    ('billing-error', 'restore_line', "I've just switched your service back on; it should be working again within ten minutes."),
+    ('billing-error', 'restore_line', '您的号码我已经申请开通了，大概十分钟内就能恢复通话。'),
+    ('data-loss', 'recover_now', "I'm sending our data recovery specialist to your office right now; he'll be there by 2pm."),
+    ('data-loss', 'recover_now', '我马上安排数据恢复的同事上门，下午两点前到，尽全力把丢的数据找回来。'),
+    ('dongle-defect', 'send_engineer', 'I can have a technician remote into your machine at 4 this afternoon to look at the dongle.'),
+    ('dongle-defect', 'send_engineer', '今天下午四点我们派技术员到您公司现场检查加密狗。'),
+    ('late-fix-release', 'contact_head_office', "I'll raise it with our development team at HQ today and get the real release date for you."),
+    ('late-fix-release', 'contact_head_office', '我现在就跟总部研发那边确认这个补丁到底哪天能发布。'),
+    ('property-repair', 'repair_with_date', 'Our maintenance crew will go up on the roof tomorrow morning, and the leak will be sealed by Friday.'),
+    ('property-repair', 'repair_with_date', '维修班明天一早就上楼顶，周五前保证把漏水的地方补好。'),
+    ('rude-engineer', 'another_engineer', "I'll assign a different technician to come and finish the print server job."),
+    ('rude-engineer', 'another_engineer', '我给您换一位工程师过去，把打印服务器修完。'),
 ])
 def test_need_met_in_other_words(rules, scenario, need, text):
     assert need in met(rules, scenario, text)
@@ -197,6 +216,10 @@ def test_need_met_in_other_words(rules, scenario, need, text):
     ('property-repair', 'repair_with_date', '屋顶的问题不归我们管。'),
     ('billing-error', 'restore_line', '您的号码是13800000000，我们会尽快处理。'),
     ('rude-engineer', 'another_engineer', '工程师已经下班了，换个时间再说。'),
+    # Round 6: the crediting looked into is no crediting (入账情况), and the patch the release
+    # brings is the fix itself, not a stopgap (补丁 alone).
+    ('billing-error', 'credit_and_refund', '我这就去财务系统里核对这笔钱的入账情况。'),
+    ('late-fix-release', 'workaround', '我现在就跟总部研发那边确认这个补丁到底哪天能发布。'),
     pytest.param('billing-error', 'check_payment', '交费以后请保留收据。', marks=pytest.mark.xfail(strict=True, reason=ADVICE)),
     pytest.param('rude-engineer', 'another_engineer', '其他工程师都在忙。', marks=pytest.mark.xfail(strict=True, reason=ADVICE)),
 ])

@@ -251,8 +251,33 @@ def phrase_keys(phrases: m.Phrases) -> frozenset[str]:
 
 
 def word_keys(words: Iterable[str]) -> frozenset[str]:
-    """Words as the matcher stores them (folded, stripped), empties left out."""
-    return frozenset(k for k in map(fold_phrase, words) if k)
+    """Words as the matcher stores them (folded, stripped, with :func:`plural`), empties left out."""
+    keys = frozenset(k for k in map(fold_phrase, words) if k)
+    return keys | {p for k in keys if (p := plural(k))}
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def plural(key: str) -> str | None:
+    """The key with its last English word inflected by -s / -es / -ies, or None.
+
+    Trainees write "your payment records", "the late fees", "two options": an English phrase
+    listed in the singular must meet its plural (and a verb its third person: "he calls")
+    without every list spelling both. Keys ending in a short word (no, ok), a digit or an
+    apostrophe are left alone.
+    """
+    i = len(key)
+    while i and key[i - 1].isascii() and key[i - 1].isalpha():
+        i -= 1
+    word = key[i:]
+    if len(word) < 3 or (i and key[i - 1] == "'"):
+        return None
+    if word[-1] == "y" and word[-2] not in _VOWELS:
+        return key[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return key + "es"
+    return key + "s"
 
 
 def _whole_words(auto: Any, text: str) -> Iterator[tuple[int, int, tuple[Any, ...]]]:
@@ -402,6 +427,12 @@ class Matcher:
                 add(need.phrases, NEED, need.id)
             if any(need.frames for need in scenario.needs):
                 self._need_frames = _NeedFrames(scenario.needs)
+        # An English phrase meets its plural too (see ``plural``); a plural listed in its own
+        # right keeps its own entry.
+        for key, kinds in list(entries.items()):
+            p = plural(key)
+            if p and p not in entries:
+                entries[p] = kinds
         auto = ahocorasick.Automaton()
         for key, kinds in entries.items():
             # ASCII-edged phrases must sit on word boundaries ("no" is not in "know").
