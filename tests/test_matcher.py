@@ -168,3 +168,13 @@ def test_a_plural_meets_the_need_its_singular_names(rules):
 def test_plurals_stay_whole_words(rules):
     # "records" meets "record"; "recordset" and "precords" are other words.
     assert not read_reply(rules, "billing-error", "Check the payment recordset.").need_hits
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("I'll call you back at 3 pm.", "3"), ("I'll refund 300 yuan.", "300 yuan"), ("退您300 元。", "300 元"),
+    ("第3次了", "3次"), ("I'll send 3 engineers.", "3"),
+])
+def test_a_number_is_quoted_with_its_unit_and_nothing_else(rules, text, quote):
+    # The quote a trainee sees: a number without a unit does not take the space after it.
+    sig = [s for s in read_reply(rules, "general-complaint", text).signals if s.kind == "concrete_number"]
+    assert [s.quote for s in sig] == [quote]

@@ -71,7 +71,8 @@ def find_time(text: str) -> re.Match[str] | None:
 
 # Fewer capitals than this are initials or an acronym, not shouting.
 _SHOUT_MIN_LETTERS = 8
-_NUMBER = re.compile(r"\d+(\.\d+)?\s?(%|元|块|次|个|位|单|号|gb|mb|usd|yuan|dollars?)?")
+# The unit is optional, and so is the space before it: "3 " alone would quote the space.
+_NUMBER = re.compile(r"\d+(\.\d+)?(?:\s?(?:%|元|块|次|个|位|单|号|gb|mb|usd|yuan|dollars?))?")
 
 
 class Signal(NamedTuple):
