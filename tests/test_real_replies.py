@@ -413,3 +413,36 @@ def test_question_beside_a_vague_promise_still_asks_misfire(rules, text):
 @pytest.mark.parametrize("text", ["你怎么一点常识都没有？", "您自己没看说明书吗？", "你听我说，这能怪我们吗？"])
 def test_question_with_a_jab_is_rhetorical(rules, text):
     assert "asks_questions" not in counted(rules, text)
+
+
+# --------------------------------------------------- 18. a detail named, not asked for
+# §3.1 获取信息: a detail the desk needs (订单号, 截图, 具体情况, "order number") is fact-finding where
+# it is asked for: in a question, after a request in its sentence, or with a question word or a
+# "send it" after it. Stated, it asks nothing (the lexicon's ``asked_only``).
+
+@pytest.mark.parametrize("text", [
+    "您的订单号已经处理了，请耐心等待。",
+    "手机上那几处损坏的截图已经私信给您了。",
+    "从截图来看，系统空间确实不多了。",
+    "建议先退出您的账号，再更新一下。",
+    "具体情况还需要以检测为准。",
+    "Your order number is 12345 and it has shipped.",
+    "The screenshot shows the update failed.",
+])
+def test_a_detail_named_is_no_fact_question_misfire(rules, text):
+    assert "fact_question" not in counted(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "请提供您的订单号。",
+    "您订单号多少？我帮您查下。",
+    "您订单号发我下，我帮您查下。",
+    "可以将订单号通过私信发送给我。",
+    "麻烦您私信给我们您的邮箱类型、配置页面截图和手机系统版本号。",
+    "我们需要向您了解一些具体情况。",
+    "What's your order number?",
+    "Could you send me a screenshot of the error message?",
+    "Please share your booking reference.",
+])
+def test_a_detail_asked_for_is_still_a_fact_question(rules, text):
+    assert "fact_question" in counted(rules, text)

@@ -361,12 +361,11 @@ def test_round4_no_grounds_for_compensation_gives_none_misfire(rules):
     assert "compensation" not in present(rules, "你冇理由要求我哋賠償。")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "您的账号 is listed whole as a fact question (§3.1), so a statement about the account reads "
-    "as asking for it; this is as true of the Simplified 您的账号已经恢复正常了, and the 帳→账 fold "
-    "only lets the Traditional reply read the same"))
-def test_round4_the_account_named_in_a_statement_left(rules):
+# Left in round 4 (您的账号 was a fact question wherever it stood); met on 2026-12-02 by the
+# lexicon's ``asked_only``: a detail named is fact-finding only where it is asked for (§3.1).
+def test_round4_the_account_named_in_a_statement_misfire(rules):
     assert "fact_question" not in present(rules, "您的帳號已經恢復正常了。")
+    assert "fact_question" in present(rules, "請提供您的帳號。")
 
 
 @pytest.mark.parametrize(("text", "want", "not_want"), [

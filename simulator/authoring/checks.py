@@ -32,6 +32,7 @@ NEED_REACTION = "action"
 # Fields whose {zh, en} hold phrase lists, which need not match one to one.
 PHRASE_FIELDS = frozenset({
     "phrases", "negators", "non_negators", "tone_words", "light_tone_words", "look_alikes", "words", "between", "hedges",
+    "asked_only",
     "frames",
 })
 

@@ -193,6 +193,12 @@ class Behaviour(Strict):
         "that suppresses the behaviour (a concrete time) does not excuse them, and a behaviour "
         "suppressed by this one is cancelled by them in their clause (a hedged time is no commitment).",
     )
+    asked_only: Phrases | None = Field(
+        default=None,
+        description="Phrases that count as this behaviour only where they are asked for: in a question, or "
+        "after a request in their clause (请提供您的订单号, \"what's your order number?\"); stated, they "
+        "count as nothing (您的订单号已经处理了, \"your order number is 123\").",
+    )
     look_alikes: Phrases | None = Field(
         default=None,
         description="Longer words that contain one of its phrases but mean something else (优惠活动 "

@@ -209,6 +209,22 @@ _ASKS_FACT = re.compile(r"^\s*(?:请问|(?:did|have|do) you\b)|吗[~\s]*$|是否
 # say cannot be done is not done.
 _CANNOT_COMPLEMENTS = ("不了", "不好", "不到", "不成", "不起来", "不出来")
 _SCOPED = _QUESTION_SCOPED | _CONDITION_SCOPED | _PURPOSE_SCOPED | _GUESS_SCOPED | _ASKED_SCOPED
+# §3.1 获取信息: a detail the agent needs (订单号, 截图, "order number") is fact-finding only where it
+# is asked for: in a question, after a request earlier in its sentence (a list of details asked
+# for runs across 、), or with a question word after it (您订单号多少). Stated (您的订单号已经处理了,
+# 截图已经私信给您, "your order number is 123"), it asks nothing. The lexicon's ``asked_only`` phrases.
+_REQUEST = re.compile(
+    r"请|麻烦|劳烦|提供|告诉|告知|发给|发一下|发个|发张|发来|发过来|私信|留下|留个|说明|描述|截个图|截图给|截图发"
+    r"|拍照|拍张|需要您|需要你|您把|你把|亲把|可以把|把您|把你的|可将|可以将|您将|你将|烦将|能否|可否|方便|核对|确认"
+    r"|查一下您|要一下|给我|向您了解|了解一下|了解一些"
+    r"|\b(?:please|kindly|could you|can you|would you|send|share|provide|give me|need your|need the|need a"
+    r"|let me have|let me know|confirm|what's|what is|tell me)\b"
+)
+_ASKED_AFTER = re.compile(
+    r"\s*(?:是|是你的|是您的)?(?:多少|什么|几|哪|啥)|\s*(?:please|\?)"
+    r"|\s*(?:发给|发我|发一下|发过来|发送给|私信|提供|告诉|给我|给小|给我们|传给|拍给)"
+)
+_SENTENCE_BREAKS = ".!?;。\n"
 # §5 refusing outright: a need phrase negated by a refusing negator (不能给您复机) is refused.
 # Not when the negator forbids a harm or a repeat: 不能再让您失望, "can't let you down" promise.
 _REFUSAL = "refusal"
@@ -410,9 +426,13 @@ class Matcher:
             (bid, re.compile("|".join(map(re.escape, anchors))), rx) for bid, anchors, rx in _FRAMES if bid in ids
         )
         self.negative = frozenset(b.id for b in lexicon.behaviours if b.polarity == "negative")
+        self._asked_only = {b.id: phrase_keys(b.asked_only) for b in lexicon.behaviours if b.asked_only is not None}
+        self._scoped = _SCOPED | frozenset(self._asked_only)
         for b in lexicon.behaviours:
             if b.phrases is not None:
                 add(b.phrases, BEHAVIOUR, b.id)
+            if b.asked_only is not None:
+                add(b.asked_only, BEHAVIOUR, b.id)  # read in its clause (see _REQUEST)
             if b.tone_words is not None:
                 add(b.tone_words, BEHAVIOUR, b.id)  # read in the reply's company (engine.step)
             if b.light_tone_words is not None:
@@ -551,7 +571,7 @@ class Matcher:
             original, starts, ends = norm.original, norm.starts, norm.ends
             hits = []
             for start, _, ident, end in chosen_t:
-                counts = self._sense(text, start, end, ident) if ident in _SCOPED else ident
+                counts = self._sense(text, start, end, ident) if ident in self._scoped else ident
                 if starts is not None and ends is not None:
                     start, end = starts[start], ends[end - 1]
                 hits.append(Hit(ident, start, end, original[start:end], False, counts))
@@ -709,15 +729,22 @@ class Matcher:
                 folded[i] = (h.start, nxt.end)
                 absorbed.add(i + 1)
         return [
-            hit if hit.counts_as not in _SCOPED else hit._replace(counts_as=self._sense(text, *folded[i], hit.counts_as))
+            hit if hit.counts_as not in self._scoped else hit._replace(counts_as=self._sense(text, *folded[i], hit.counts_as))
             for i, hit in enumerate(resolved) if i not in absorbed
         ]
 
-    @staticmethod
-    def _sense(text: str, start: int, end: int, counts_as: str | None) -> str | None:
+    def _sense(self, text: str, start: int, end: int, counts_as: str | None) -> str | None:
         """What a hit at folded ``[start, end)`` counts as in its clause (see the module docstring)."""
         if counts_as is None:
             return None
+        asked_only = self._asked_only.get(counts_as)
+        if asked_only is not None and text[start:end] in asked_only:
+            at = clause_end(text, end)
+            lo = clause_start(text, start)
+            sentence = max(text.rfind(c, 0, start) for c in _SENTENCE_BREAKS) + 1
+            if not ((at < len(text) and text[at] == "?") or _ASKS.search(text[lo:at])
+                    or _REQUEST.search(text, sentence, start) or _ASKED_AFTER.match(text, end)):
+                return None
         if counts_as in _GUESS_SCOPED and text.startswith(_GUESS, end) and text.endswith(_SHOULD, start, end):
             return None
         if counts_as in _QUESTION_SCOPED:
