@@ -11,7 +11,9 @@ fence them). The texts were written for these tests.
 Misread per round (before that round's fixes): 24/35, 19/32 (round 2: spoken chat, 打官腔 with
 相关规定, counterfactual blame, bare 但, long replies with an excuse or an order at the end), 16/32
 (round 3: chat-shop 推诿 to the platform or the shop owner, 打官腔 with 相关流程 / 适时告知, a refund
-talked out of, long good replies as guards; one misread was round 1's own family said with 这样).
+talked out of, long good replies as guards; one misread was round 1's own family said with 这样),
+18/30 (round 4: long 3–5 sentence replies with one bad move at the end, the trade's practice, the
+price defended, the customer told off).
 
 * Round 1. Lexicon (rules/behaviours.yaml): veiled blame as what ordinary users or ordinary use
   never do (一般人都不会这么…, 正常使用是不会…) and blame handed back (您也有责任) (§5 implying the
@@ -58,11 +60,20 @@ talked out of, long good replies as guards; one misread was round 1's own family
   excuses); 只是客服 (§5 这不归我管); 问问其他同事 (§4 不得推诿); 我一步一步教您 (§2.1 我来帮您). Code:
   the sending-away frame's parties are one tuple and now hold 平台, 店铺, 店家, 卖家.
 * Round 3 audit: 1 more helpdesk reply changed, right: 我教您一个办法查询 is §2.1 willingness.
+* Round 4. Lexicon: 整个行业都这样 / 不是我们一家的问题 and 规则是平台定的，我们也只是执行 (§5 我们向来
+  都是这么做的, hiding behind policy); 以后最好, 您这样骂人就不对了, 客服也是人, 不要重复提交, 都写着呢
+  (§5 lecturing); 我知道您很生气 (§2.2); 别逗了, 能用多少钱, 没人强迫 (§5 mocking); 没法受理 beside
+  round 1's 不会受理 (§5 refusing); 您先别急着下结论 (§5 commanding); 解释得很清楚了, 已经很不错了,
+  一分钱一分货, 您这话说的 (§5 arguing); 就看技术那边 (§5 打太极); 打电话跟进 (§4 keep the customer
+  informed); 跟我们没什么关系 (§5 denial); 是您手机设置的问题 (§5 blame).
+* Round 4 audit: no helpdesk reply changed in the end. 您手机的问题 without 是 was tried first and
+  read 请您私信…反馈您手机的问题 as blame; the device phrases now need the 是.
 * Left (strict xfail, with the reason): a refusal conceded under 虽然 before an offer
   (虽然这不在保修范围内，但我可以帮您申请一次免费维修); 您的意见我们会认真研究 (see the audit); a
   reminder that blames (另外提醒您一下，下单时地址一定要填写完整); sarcasm carried by praise and the
   facts (您真是我见过最有耐心的客户了，都打了八次电话了); the record held against the customer
-  (可是系统显示您确实已经签收了).
+  (可是系统显示您确实已经签收了); a hand-over to a team with a time (他们会在48小时内联系您), which
+  the lexicon reads as owned enough.
 """
 
 from __future__ import annotations
@@ -449,4 +460,115 @@ def test_round3_stays(rules, text, want, not_want):
 def test_round3_long_good_reply_calms_everyone_stays(rules, text):
     got = present(rules, text)
     assert not {"blame_customer", "but_reversal", "vague", "deny_responsibility", "lecture"} & got
+    assert all(d < 0 for d in deltas(rules, text))
+
+
+# ------------------------------------------------------------------ round 4 (18 of 30 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 我们向来都是这么做的, as the whole trade's practice, inside a long reply that introduces,
+    # apologises and takes notes.
+    ("您好，非常抱歉耽误您这么久。我是客服小周，您的问题我已经记下来了。您先别着急，不过说实话您这种情况"
+     "也不是我们一家的问题，整个行业都这样。", "hide_behind_policy"),
+    # …and as the platform's rule the agent only carries out.
+    ("亲，这个真没办法哦，规则是平台定的，我们也只是执行。", "hide_behind_policy"),
+    # §5 lecturing: advice for later at the end of a long good reply; told off for swearing, for
+    # resubmitting; "it's written on the page".
+    ("我明白您的意思，这事确实让人窝火。我这就去跟主管申请补偿，今天下班前给您个准信。另外多说一句，"
+     "您这边以后最好保留好购物凭证，省得扯皮。", "lecture"),
+    ("我知道您很生气，但您这样骂人就不对了，我们客服也是人。有问题我们可以好好沟通。", "lecture"),
+    ("您好，这个问题我们已经在处理了，请您不要再重复提交工单了，否则会影响处理进度。", "lecture"),
+    ("是这样的，您买的是特价商品，特价商品是不退不换的，页面上都写着呢。", "lecture"),
+    # §2.2 recognise the feeling: 我知道您很生气.
+    ("我知道您很生气，但您这样骂人就不对了，我们客服也是人。有问题我们可以好好沟通。", "acknowledge_feelings"),
+    # §5 mocking: the customer laughed off, the sum made small; "nobody is forcing you".
+    ("哈哈，您别逗了，这么点流量能用多少钱呀，我帮您查查。", "rudeness_sarcasm"),
+    ("您要是觉得我们服务不好，可以不用嘛，又没人强迫您。", "rudeness_sarcasm"),
+    # §5 refusing outright: 没法受理 (round 1's 不会受理 with 没法).
+    ("您好，这个情况您得先去派出所开个证明，然后拿着证明到我们营业厅来办理，不然我们这边没法受理。", "refusal"),
+    # §5 commanding: told not to judge yet.
+    ("您先别急着下结论，等我们查清楚了再说也不迟。", "rush_calm_down"),
+    # §5 arguing: the explanation insisted on, the price defended, the customer's words thrown back.
+    ("我已经跟您解释得很清楚了，是您自己没听明白。", "argue"),
+    ("理解您，我也是消费者，我懂这种感受。不过话说回来，这个价格买到这个质量已经很不错了。", "argue"),
+    ("您这话说的，好像我们故意坑您似的。我们可是大公司，不会干这种事的。", "argue"),
+    # §5 打太极: the date left to another team's pace.
+    ("好的，这个问题我已经反馈了，至于什么时候能解决，就看技术那边的进度了。", "vague"),
+    # §4 keep the customer informed: calls promised to follow it up.
+    ("这是我们的工作失误，我向您郑重道歉。为了弥补，我们给您免了这个月的月租，并且我会每周给您打一次电话跟进，"
+     "直到问题彻底解决。", "follow_up"),
+    # §5 denial with 什么 inside (跟我们没什么关系).
+    ("这个问题是厂家的设计缺陷，跟我们没什么关系，不过我可以帮您联系一下厂家。", "deny_responsibility"),
+    # §5 implying the customer is at fault: the customer's own phone settings.
+    ("嗯，您说的这个情况我们之前也遇到过，一般是您手机设置的问题，您回去自己检查一下吧。", "blame_customer"),
+])
+def test_round4_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    # Each calmed at least one customer before; the jab (or the denial) now leaves them angrier.
+    "我明白您的意思，这事确实让人窝火。我这就去跟主管申请补偿，今天下班前给您个准信。另外多说一句，"
+    "您这边以后最好保留好购物凭证，省得扯皮。",
+    "哈哈，您别逗了，这么点流量能用多少钱呀，我帮您查查。",
+    "您先别急着下结论，等我们查清楚了再说也不迟。",
+    "您好，这个问题我们已经在处理了，请您不要再重复提交工单了，否则会影响处理进度。",
+    "理解您，我也是消费者，我懂这种感受。不过话说回来，这个价格买到这个质量已经很不错了。",
+    "这个问题是厂家的设计缺陷，跟我们没什么关系，不过我可以帮您联系一下厂家。",
+])
+def test_round4_calms_nobody_misfire(rules, text):
+    assert all(d > 0 for d in deltas(rules, text))
+
+
+def test_round4_long_reply_with_a_lecture_reads_every_good_move_misfire(rules):
+    # The lecture at the end is read and the acknowledgement, the action and the time still count.
+    text = ("我明白您的意思，这事确实让人窝火。我这就去跟主管申请补偿，今天下班前给您个准信。另外多说一句，"
+            "您这边以后最好保留好购物凭证，省得扯皮。")
+    assert {"lecture", "acknowledge_feelings", "concrete_action", "time_commitment"} <= present(rules, text)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "judgement call: the lexicon reads a hand-over with a time (他们会在48小时内联系您) as owned enough, "
+    "and §5 counts handing over quickly to the right department as right; §4 首问负责制 would call it "
+    "unowned, since nobody named follows it"))
+def test_round4_timed_handover_to_a_team_is_unowned_misfire(rules):
+    assert "unowned_handover" in present(rules, "您好，您的问题已经转交给专门的团队，他们会在48小时内联系您。")
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("亲，收到您的反馈啦，真的很抱歉让您失望了。我们已经安排仓库重新发货，预计后天到。至于您说的态度问题，"
+     "那个客服是新来的，还不太懂事，您多包涵哈。", "excuse", "ownership"),
+    ("您好，您说的问题我们非常重视。经过核查，这次延误是因为暴雨导致物流停运，属于不可抗力，我们这边也没办法。"
+     "给您带来不便，敬请谅解。", "refusal", "compensation"),
+    ("您好，您说的这个我们确实做不到，系统不支持。", "refusal", "can_do"),
+    ("把订单号发我。", "rush_calm_down", "willing_to_serve"),
+    # A polite request for the order number is no command (§5 use requests and questions).
+    ("麻烦您把订单号发一下，我这边马上帮您查。", "fact_question", "rush_calm_down"),
+    # Out of stock with alternatives offered refuses nothing (§5 delivering bad news).
+    ("抱歉哦亲，这款已经卖断货了，要不您看看别的款式？我给您推荐几款类似的，价格也差不多。", "apology", "refusal"),
+    # The phone's problem reported through a private message blames nobody (found on a real reply).
+    ("您可以用私信的方式联系我们反馈您手机的问题，以便我们能及时帮您分析处理。", None, "blame_customer"),
+    # 以后 about the company's own conduct is prevention, no lecture.
+    ("这次是我们的疏忽，以后我们一定注意，保证不让您再遇到这种情况。", None, "lecture"),
+])
+def test_round4_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    assert (want is None or want in got) and not_want not in got
+
+
+@pytest.mark.parametrize("text", [
+    "您好，关于您反映的扣费问题，我这边查到确实多扣了您20元，非常抱歉。这笔钱我已经给您退回原账户了，"
+    "一般24小时内到账。如果您还有任何疑问，可以直接回复我。",
+    "非常理解您的着急。这个问题我帮您升级给技术部门了，他们处理完会第一时间通知我，我再告诉您。"
+    "您看明天中午前给您回个电话可以吗？",
+    "您好，我是值班经理老王，刚刚看了您和同事的聊天记录，首先代表公司向您道歉。同事的处理方式确实有问题，"
+    "这个我们内部会严肃处理。您的退款我现在就给您批，马上到账。",
+    "哎呀，这个问题很好解决的，您别慌，我现在就远程帮您弄一下，五分钟搞定。",
+    "明白了，您的意思是收到的商品和图片不一样，对吗？我先帮您登记退货，快递员明天上午上门取件，运费由我们承担。",
+    "您的心情我完全理解，换成谁遇到这种事都会不高兴。我马上帮您重新安排师傅，今天下午四点前一定上门，"
+    "到时候我也会打电话确认师傅到了没有。",
+])
+def test_round4_long_good_reply_calms_everyone_stays(rules, text):
+    got = present(rules, text)
+    assert not {"blame_customer", "but_reversal", "vague", "deny_responsibility", "lecture", "argue"} & got
     assert all(d < 0 for d in deltas(rules, text))
