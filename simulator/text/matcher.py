@@ -112,6 +112,9 @@ _NAME_BEHAVIOUR = "introduce_self"
 # covers. Each is read in the folded text (您 is 你) within one clause; a hit is added only
 # where no phrase was found, so the lexicon's own reading wins.
 _BREAK = r"[^,.!?;:。、…\n]"
+# The other parties a customer may be sent to (§4 不得推诿): the bank, the maker, the property
+# manager, the courier, the seller, the platform, the carrier.
+_PARTIES = ("银行", "厂家", "厂商", "原厂", "物业", "售后", "商家", "快递", "运营商", "平台", "店铺", "店家", "卖家")
 _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     # §1 独断型 "you should have…", §1 自我型 any hint that they are to blame, §5 lecturing: the
     # customer as the subject of 应该 / 早该 with words between (您当时签合同的时候应该看清楚条款的,
@@ -155,6 +158,37 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         r"(?:(?:给|为|帮)你)?"  # done to the customer (我们营业员给您办错了套餐) is still ours
         r"(?:漏发|发错|搞错|弄错|搞砸|弄砸|办砸|办错|开错|装错|换错|寄错|写错|算错|扣错|多扣|漏掉|漏了|漏录|漏记|录错|记错|输错|填错|忘了|忘记|疏忽了|失误了|操作失误|工作失误)"
     )),
+    # §5 implying the customer is at fault, veiled as a counterfactual: had they acted sooner it
+    # would not have happened (您要是早点联系我们也不至于这样, 你当初早些来就好了), across one comma.
+    # Only the customer's sooner (早点 / 早些 right after 你 and its 要是 / 如果 / 当初), not the
+    # agent's (我们要是早点通知您就好了) nor a wish for later (您早点休息).
+    ("blame_customer", ("不至于", "不会", "就好了"), re.compile(
+        r"你(?:要是|如果|若是|当时|当初|那时|那会儿)?(?:能|肯)?早(?:点|些|一点|一些)"
+        r"[^.!?;:。\n]{0,16}?(?:也|就)(?:不至于|不会|好了)"
+    )),
+    # §5 可是 / 但是 after a kind sentence: a bare 但 opening a clause (退款可以，但运费得您自己出),
+    # where the lexicon's 但是 / 但我们… do not reach. Not 不但 (no clause opens there), 但凡 ("if
+    # only") or 但愿 ("hopefully"). The hit is the 但 alone, so a negation before the comma stays in
+    # its clause.
+    ("but_reversal", ("但",), re.compile(r"(?:(?<=[,.!?;:。\n])|(?<=[,.!?;:。\n] ))但(?![是凡愿])")),
+    # §5 lecturing: advice for next time with words between (下次买东西前记得先看评价, 下次您记住先备份).
+    # Not the agent's own next time (下次我会记得…) and not an invitation to come back to them
+    # (下次再有问题记得直接找我, §2.3 own it).
+    ("lecture", ("下次",), re.compile(
+        r"下次(?:(?![我咱])" + _BREAK + r"){1,10}?(?:记得|记住)"
+        r"(?!(?:直接|第一时间|随时|及时)?(?:找|联系|告诉|打给|致电|私信)(?:我|客服))"
+    )),
+    # §4 首问负责制 不得推诿: the customer sent to ask another party themself, politely
+    # (这种情况您可以咨询一下银行那边, 建议您联系厂家售后). Not the agent doing it for them
+    # (我帮您联系厂家, 替您问一下快递): 你 after 帮 / 替 / 给 / 为 is the one helped; nor spared it
+    # (不会让您找快递的, 不用您自己联系厂家); nor a contact already made, named as a time
+    # (请您私信您联系售后时所留电话).
+    ("pass_the_buck", _PARTIES, re.compile(
+        r"(?<![帮替给为跟和同让叫])(?<!不用)(?<!不必)(?<!无需)(?<!不需要)"
+        r"你(?:可以|最好|还是|得|需要|要|直接|自己|再|先)*(?:去|再)?"
+        r"(?:咨询|问问|问一下|询问|联系|找)(?:一下)?(?:当地的?|发卡|你的|购买的?)?"
+        r"(?:" + "|".join(_PARTIES) + r")(?!时|的时候|那天|那次|之后|后)"
+    )),
     # …and in English, a clause that opens with "(just) give/send/tell me the…" ("Could you tell
     # me your postcode?" opens with the request and is not matched).
     ("rush_calm_down", (" me ",), re.compile(
@@ -189,6 +223,8 @@ _CONDITION = re.compile(
 # "if you're still not happy, there's nothing we can do"): the condition names the customer's
 # case and the agent refuses in it. 如果我们无法处理，… still only names an outcome.
 _CONDITION_THEN_AGENT = re.compile(r"(?:如果|假如|倘若|若是|万一|要是)..*?(?:我们|我|这边)(?:也|就|实在|真的|确实|都)*$")
+# A condition may also close with 的话 after its words (重启后还不行的话，…: if it still fails).
+_IF_SO = "的话"
 # §5 vague language (打太极) is about when the company will act: 尽快 as the reply's purpose
 # (为了尽快解决您的问题，请…) or asked of the customer (建议您尽快充值) promises nothing.
 _PURPOSE_SCOPED = frozenset({"vague"})
@@ -514,6 +550,10 @@ class Matcher:
                 s, e = norm.span(m_.start(), m_.end())
                 if any(h.start < e and s < h.end and (h.counts_as == bid or h.end >= e) for h in (*hits, *found)):
                     continue  # the lexicon found it, or a phrase already reads its last words
+                # A frame's words take the sense of their clause as a phrase's do (a 但 inside a
+                # question restates the customer's story: 您是缴费成功，但一直无人预约上门吗？).
+                if bid in _SCOPED and self._sense(text, m_.start(), m_.end(), bid) is None:
+                    continue
                 found.append(Hit(bid, s, e, norm.original[s:e], False, bid))
         if not found:
             return hits
@@ -765,6 +805,9 @@ class Matcher:
             stated = before.endswith("是") and not before.endswith("还是")
             if (counts_as in _CONDITION_SCOPED and not stated and _CONDITION.search(before)
                     and not _CONDITION_THEN_AGENT.search(before)):
+                return None
+            # …and a condition closed by 的话 after the refusal word (不行的话我马上安排工程师).
+            if counts_as in _CONDITION_SCOPED and text.startswith(_IF_SO, end):
                 return None
             if counts_as in _PURPOSE_SCOPED and (
                 _PURPOSE.search(before) or (text.startswith(_AS_SOON, start) and _ADVICE.search(before))
