@@ -153,7 +153,8 @@ def _word_folds() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str
     """
     folding = _folding()
     # Spoken Mandarin (儿化, 咋, 啥) folds like Cantonese: Chinese words, anywhere.
-    cantonese = {**folding["cantonese"], **(folding.get("spoken") or {})}
+    # …and so does formal written Chinese (我司, 本公司: the company's "we").
+    cantonese = {**folding["cantonese"], **(folding.get("spoken") or {}), **(folding.get("formal") or {})}
     english = folding.get("english") or {}
     mixed = folding.get("code_mixed") or {}
     words = {**cantonese, **english, **mixed}
