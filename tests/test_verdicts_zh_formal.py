@@ -8,7 +8,8 @@ and bad, with each verdict decided from domain.md before the reply was run. Ever
 read wrongly before its fix; every ``*_stays`` case is a near-miss guard that must keep its reading.
 The texts were written for these tests.
 
-Misread per round (before that round's fixes): 17/33.
+Misread per round (before that round's fixes): 17/33, 17/32 (round 2: Taiwan's 台端 / 此乃 / 尚無違失,
+Hong Kong's 個別事件, the mainland letter's 系人为损坏 / 不再另行答复 / 后果自负 / 本人将亲自).
 
 * Round 1. Folding (simulator/text/folding.yaml ``formal``): the company's written "we", 我司 /
   本公司 / 我公司 / 敝司, is 我们, so 与我司无关 denies (§5), 我司无法干预 is 我们无法 (§5 负面语言) and
@@ -31,6 +32,19 @@ Misread per round (before that round's fixes): 17/33.
   with no time (right, §5 delaying); 1 gained but_reversal, as 我司 folds to 我们 and 但我们 is the
   lexicon's "but": …人员安排不足等情况，但我司已经逐步增加了营业厅的人员 (the nearest call: a "yes-but"
   after an admission, read as the lexicon reads 但我们 everywhere).
+* Round 2. Folds: Taiwan's 台端 is 你 (as 閣下; 平台端 / 后台端 stay), 此乃 is 这是 (此乃系統預設 hides
+  behind the setting like 这是系统预设, §5). Code: the policy frame also opens with 依 (依本公司規定).
+  Lexicon: 個別事件 / 纯属个案 are the §5 就您有问题 (as 个别现象); 尚無違失 / 并无不当 deny (§5 insisting on
+  being right); 无法满足 / 不再另行答复 / 不再受理 refuse (§5); 时间无法确定 stalls (§5 打太极; a bare
+  无法确定 states what is not yet known); 我司的难处 excuses (§5, as 我们也很为难); 批评教育 / 以此为鉴 /
+  提升服务质量 prevent a repeat (§7 internal review; §1 质量监督型); 后果自负 commands (§5); 紧急排查 /
+  全力修复 act now (§5 show urgency); 本人将亲自 / 亲自督办 own it (§2.3); 向您通报 follows up (§4);
+  系人为损坏 blames as 是人为损坏 does (§5); an agreement's article cited (第八条约定, 根据协议) gives the
+  contract terms (§7).
+* Round 2 audit: 6 more helpdesk replies changed, all right: 5 gained prevention from 提升 / 提高服务质量
+  (three of them also promise training, and lose an empty_apology they no longer are), 1 gained
+  concrete_action from 我们正在尽全力修复 (work under way, §5 show urgency). A draft that read 协议约定 as
+  a reason was narrowed: 办理时协议约定中已有相应说明 points to the small print, it explains nothing.
 """
 
 from __future__ import annotations
@@ -136,6 +150,95 @@ def test_round1_a_message_sent_is_no_unowned_handover_misfire(rules):
     ("这是日本公司的产品。", None, "ownership"),
 ])
 def test_round1_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+# ------------------------------------------------------------------ round 2 (17 of 32 misread)
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 我们向来都是这么做的: the company's rules, opened with 依; 此乃系統預設 (Taiwan).
+    ("依本公司規定，已開通之服務恕不退費。", "hide_behind_policy"),
+    ("此乃系統預設，恕無法更改。", "hide_behind_policy"),
+    # §3.1 ask about the facts: 台端 is Taiwan's written "you".
+    ("煩請台端提供發票影本，以利本公司進一步查證。", "fact_question"),
+    # §5 怎么别人都没问题 / 就您有问题, as a Hong Kong letter says it.
+    ("有關事件純屬個別事件，本公司一向重視產品質素。", "forbidden_phrase"),
+    # §5 insisting on being right: "no fault was found".
+    ("台端所陳情事，本公司已詳予調查，尚無違失，特此函復。", "deny_responsibility"),
+    # §5 refusing outright: the request cannot be met; no further answer will be given.
+    ("您的诉求我司已知悉，但鉴于公司规定，暂无法满足，望理解。", "refusal"),
+    ("对于您的投诉，我司已按程序处理完毕，不再另行答复。", "refusal"),
+    # §5 打太极: the time left open.
+    ("此事需待上级部门审批后方可答复，具体时间无法确定。", "vague"),
+    # §5 excuses (我们也很为难).
+    ("请您理解我司的难处。", "excuse"),
+    # §7 an internal review; §1 质量监督型 wants to see improvement.
+    ("本次事件系我司工作人员操作失误所致，对此我们深表歉意，并已对当事员工进行批评教育。", "prevention"),
+    ("我司将以此为鉴，进一步提升服务质量。", "prevention"),
+    # §5 commanding tone, with a threat.
+    ("请您务必于本月底前携带相关证件至营业厅办理，逾期后果自负。", "rush_calm_down"),
+    # §5 show urgency: the check under way now.
+    ("您好，针对您反馈的问题，技术同事已在紧急排查中，预计今晚22:00前修复，届时将第一时间通知您。", "concrete_action"),
+    # §2.3 I will see it through (本人 is the letter's 我), with a time (§3).
+    ("本人将亲自督办此事，并于本周三前向您书面通报处理进展。", "ownership"),
+    ("本人将亲自督办此事，并于本周三前向您书面通报处理进展。", "time_commitment"),
+    # §3 a time, and a call promised to 台端.
+    ("本公司已詳閱台端來函，並已責成門市主管於三日內親自致電台端說明。", "time_commitment"),
+    # §5 implying the customer is at fault: 系 is the letter's 是 (是人为损坏).
+    ("经检测，该机屏幕碎裂系人为损坏所致，不在保修范围内，维修需自费。", "blame_customer"),
+    # §7 explain the contract terms (the reason).
+    ("您好，根据《用户服务协议》第八条约定，账号注销后数据无法恢复，敬请谅解。", "explain_reason"),
+])
+def test_round2_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+def test_round2_a_closed_door_angers_every_customer_stays(rules):
+    # It read as nothing before (which angers too); read as a refusal it must still anger all.
+    assert all(d > 0 for d in deltas(rules, "对于您的投诉，我司已按程序处理完毕，不再另行答复。"))
+
+
+def test_round2_the_agreement_cited_is_no_empty_apology_misfire(rules):
+    # §7: the contract term is the reason given; it read as a bare apology before.
+    assert "empty_apology" not in present(rules, "您好，根据《用户服务协议》第八条约定，账号注销后数据无法恢复，敬请谅解。")
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Hong Kong letters with an action and a time (§3), and an action with a vague time (§5).
+    ("本公司已即時跟進，並已為閣下安排於明天下午兩時至四時上門更換。", "time_commitment", "vague"),
+    ("本公司將盡快安排技術人員與閣下聯絡，以安排維修事宜。", "vague", "time_commitment"),
+    ("本公司已將閣下的個案轉介至相關部門跟進，並會於五個工作天內回覆閣下。", "time_commitment", "unowned_handover"),
+    # §1 compensation; 经研究 is no 研究一下 stall.
+    ("鉴于您的情况特殊，我司经研究决定为您办理一次性免费维修。", "compensation", "vague"),
+    ("为弥补给您造成的损失，我司将向您账户返还50元话费。", "compensation", "refusal"),
+    ("此乃我司的疏失，我们深感抱歉，将立即为您重新补发。", "ownership", "empty_apology"),
+    ("我们已对相关责任人进行了严肃处理并在全公司通报。", "prevention", "deny_responsibility"),
+    # §3 an answer by an agreed time; §3.1 facts asked.
+    ("如您对处理结果仍有异议，可直接回复本邮件，我将在24小时内给您答复。", "time_commitment", "refusal"),
+    ("烦请您于方便时提供故障截图，以便我们进一步核查。", "fact_question", "vague"),
+    ("请问您方便接听电话的时间是？", "fact_question", "refusal"),
+    ("造成您的不便，敬請見諒。若有任何問題，歡迎來電客服專線0800-000-123，將有專人為您服務。",
+     "unowned_handover", "time_commitment"),
+    ("目前该问题已上报总部，请您耐心等待总部回复。", "vague", "time_commitment"),
+    ("感謝您寶貴的意見，我們會轉知相關單位參考改進。", "prevention", "refusal"),
+    # A manual's steps are no company rule (the policy frame).
+    ("依照说明书规定的步骤重新设置即可恢复。", None, "hide_behind_policy"),
+    ("依照說明書的規定操作即可。", None, "hide_behind_policy"),
+    # 不再 of the customer's need, or in a condition, refuses nothing (§5).
+    ("如您不再需要该业务，可发送短信TD至10086退订。", None, "refusal"),
+    ("如您不再回复，工单将在48小时后自动关闭。", None, "refusal"),
+    # The warranty term blames nobody; what is not yet known is a fact, not 打太极.
+    ("非人为损坏一年内可免费保修。", "compensation", "blame_customer"),
+    ("目前无法确定是否为硬件问题，需要送检。", None, "vague"),
+    # 平台端 is the platform's side, not 台端 "you"; 您本人 is the customer.
+    ("平台端已经为您处理好了。", "concrete_action", "refusal"),
+    ("您本人负责保管密码。", None, "ownership"),
+])
+def test_round2_stays(rules, text, want, not_want):
     got = present(rules, text)
     if want:
         assert want in got

@@ -156,11 +156,11 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         r"(?:漏发|发错|搞错|弄错|搞砸|弄砸|办砸|办错|开错|装错|换错|寄错|写错|算错|扣错|多扣|漏掉|漏了|漏录|漏记|录错|记错|输错|填错|忘了|忘记|疏忽了|失误了|操作失误|工作失误)"
     )),
     # §5 我们向来都是这么做的: the company's rules cited in place of a reason, as a letter writes it
-    # (根据我司相关规定, 按照公司有关规定, 依据我们的规定; 我司 folds to 我们). Only the company's or
+    # (根据我司相关规定, 按照公司有关规定, 依本公司規定; 我司 / 本公司 fold to 我们). Only the company's or
     # the platform's own rules: a law or a regulator's rule named (按电信服务规范相关规定, 根据公安部门…
     # 的相关规定) is a reason the customer can check (§3 给出原因).
     ("hide_behind_policy", ("规定",), re.compile(
-        r"(?:根据|按照|依据|依照|遵照|按)(?:(?:我们|公司|平台)的?)?(?:相关|有关)?的?规定"
+        r"(?:根据|按照|依据|依照|遵照|按|依)(?:(?:我们|公司|平台)的?)?(?:相关|有关)?的?规定"
     )),
     # …and in English, a clause that opens with "(just) give/send/tell me the…" ("Could you tell
     # me your postcode?" opens with the request and is not matched).
