@@ -9,7 +9,8 @@ read wrongly before its fix; every ``*_stays`` case is a near-miss guard that mu
 The texts were written for these tests.
 
 Misread per round (before that round's fixes): 17/33, 17/32 (round 2: Taiwan's 台端 / 此乃 / 尚無違失,
-Hong Kong's 個別事件, the mainland letter's 系人为损坏 / 不再另行答复 / 后果自负 / 本人将亲自).
+Hong Kong's 個別事件, the mainland letter's 系人为损坏 / 不再另行答复 / 后果自负 / 本人将亲自), 19/32
+(round 3: app tickets, official-account statements, 3-5个工作日, 不可抗力, 行业惯例, 请自便).
 
 * Round 1. Folding (simulator/text/folding.yaml ``formal``): the company's written "we", 我司 /
   本公司 / 我公司 / 敝司, is 我们, so 与我司无关 denies (§5), 我司无法干预 is 我们无法 (§5 负面语言) and
@@ -45,6 +46,39 @@ Hong Kong's 個別事件, the mainland letter's 系人为损坏 / 不再另行�
   (three of them also promise training, and lose an empty_apology they no longer are), 1 gained
   concrete_action from 我们正在尽全力修复 (work under way, §5 show urgency). A draft that read 协议约定 as
   a reason was narrowed: 办理时协议约定中已有相应说明 points to the small print, it explains nothing.
+* Round 3. Code: a short range of days or hours written in figures (3-5个工作日, 3至5天, 1~3个小时)
+  is a concrete time, as "within 24-48 hours" is in English (simulator/text/signals.py; behind the
+  anchor "a digit, then - ~ 至 到"; 010-82149985 工作日 is a phone number). A first draft also read
+  the spoken 一到两个工作日 ("a day or two", which the English pattern does not read) and made the
+  billing-error calibration's mediocre 恢复使用大概要一到两个工作日，请您耐心等待 a time, so the
+  mediocre set calmed the friendly customer as fully as the good one (calibrate --check failed); the
+  range is now figures only. A step asked about as done (是否已经升级至最新
+  版本了呢) is asked, not given (matcher ``_ASKS_FACT``; 是否已经开启 stays, its clause may go on to give
+  the step). Speed (simulator/text/normalise.py): the 我司 fold sent 622 of 6,787 STC-3 replies
+  down the word-fold path (146 before), and normalising cost 16 → 21 µs a reply; a reply whose
+  folded words all keep their length (我司 → 我们, 唔 → 不) now needs no offset map, and one holding
+  only Chinese keys is scanned with their pattern alone: back to ~14 µs, with the same folded text
+  and the same span for every character on 10,752 replies and test strings. Lexicon: 停职 / 成立调查组 (§7 an internal review); 感谢您拨冗 (§3.5); 烦请告知 / 请您告知
+  (§3.1; not a bare 请告知); 因已 / 因目前 / 现答复如下 / 经技术部门确认 give the reason or the facts
+  (§3; not 因系统 / 因天气, which would win over the excuses 系统故障 / 天气原因); 退款申请 is the topic,
+  not a refund (§1; 退款申请已通过 is one); 行业惯例 / 行业通行 hide behind policy (§5); 与事实不符 /
+  多次向您解释 argue (§5); 与本产品无关 / 不承担相关责任 deny (§5); 请联系卖家 / 咨询发卡行 pass the
+  buck (§4); 不可抗力 excuses (§5); 未能提供任何协助 / 恕未能 refuse (§5); 请自便 / 请勿再纠缠 mock
+  (§5); 酌情考虑 stalls (§5); 更新至最新版本 / 更新后重试 give the step (§3.3).
+* Round 3 audit: 45 more helpdesk replies changed. 22 gained fact_question from 烦请告知 / 请您告知
+  (all ask for facts, §3.1), and 2 more lost a follow_up that 告知您 inside 烦请告知您… had read; 8
+  gained gives_information from 升级到最新版本 (steps, §3.3); 4 gained explain_reason (因目前…,
+  经确认…: reasons and facts found, one no longer an empty apology); 9 gained a concrete time from a
+  range: 2 neutral (请您稍后3-5分钟测试, 每月1-3日为出账期), 4 right commitments (a refund or a
+  return with its 1-5 / 6-24 / 1-3 / 2-3 span), and 3 the nearest calls, where the span is a
+  process time beside someone's 尽快 (普通快递3-5天左右可以收到…会尽快联系您; 1-2个工作日的质检时间;
+  7-15个工作日左右才有结果…售后会尽快与您联系): they read as commitments, as the same replies with
+  3天内 already did. A draft that asked "是否已…" of any step lost a step given in the same
+  unpunctuated clause (是否已经开启 如果开启后…双击屏幕), and was narrowed to the step verbs.
+* Left (strict xfail, with the reason): 因天气原因延误 after checking with the courier, where the
+  lexicon lists 天气原因 as an excuse (§5) though the facts were checked and a date given;
+  请您核实后再反馈 after a finding that denies the charge, which lectures here but is a plain
+  request elsewhere.
 """
 
 from __future__ import annotations
@@ -239,6 +273,125 @@ def test_round2_the_agreement_cited_is_no_empty_apology_misfire(rules):
     ("您本人负责保管密码。", None, "ownership"),
 ])
 def test_round2_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+# ------------------------------------------------------------------ round 3 (19 of 32 misread)
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §7 an internal review: the staff member suspended, an inquiry set up.
+    ("您好，我是负责处理您投诉的专员张敏，已详细了解您的情况。对于配送员的不当行为，我们深表歉意，已对其停职调查，"
+     "并将在3个工作日内将调查结果告知您。", "prevention"),
+    ("关于网传我司员工辱骂顾客一事，我司高度重视，已第一时间成立调查组，调查结果将及时向社会公布。", "prevention"),
+    # §3.5 thank them.
+    ("感谢您拨冗来函，我们已认真阅读您反映的问题。", "thank_complaint"),
+    # §3.1 ask about the facts.
+    ("烦请您告知具体的下单时间及商品名称，以便我们为您查询。", "fact_question"),
+    # §1 compensation with its time (§3): a range is a span.
+    ("我们已为您办理退款，款项预计3-5个工作日原路退回。", "time_commitment"),
+    # §5 excuses ("beyond our control"); §5 我们向来都是这么做的.
+    ("物流延误属不可抗力，本公司不承担相关责任。", "excuse"),
+    ("此为行业通行做法，并非针对您个人。", "hide_behind_policy"),
+    # §5 arguing.
+    ("您的说法与事实不符。", "argue"),
+    ("我方已多次向您解释，请勿再纠缠。", "argue"),
+    # §5 mocking, implying the customer is unimportant.
+    ("我方已多次向您解释，请勿再纠缠。", "rudeness_sarcasm"),
+    ("如您坚持投诉，请自便。", "rudeness_sarcasm"),
+    # §5 blaming others, not admitting.
+    ("您所述情况系运营商网络原因所致，与本产品无关。", "deny_responsibility"),
+    # §4 不得推诿.
+    ("该商品由第三方卖家发货，售后问题请联系卖家。", "pass_the_buck"),
+    # §5 refusing outright.
+    ("閣下所述之情況，本公司未能提供任何協助，敬請原諒。", "refusal"),
+    # §3 give reasons: the letter's 因.
+    ("您好！来信收悉。关于您提出的退款申请，因已超过七天无理由退货期限，我司无法为您办理，敬请谅解。", "explain_reason"),
+    ("关于您来函所提事项，现答复如下：一、扣费系您开通的彩铃业务产生；二、该业务已于今日为您取消。", "explain_reason"),
+    # §3.3 the step to get the fix.
+    ("感谢您的耐心等待，经技术部门确认，该问题已在4.2.1版本修复，请更新后重试。", "gives_information"),
+    # §5 打太极.
+    ("该需求已记录，后续版本将酌情考虑。", "vague"),
+])
+def test_round3_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+def test_round3_the_refund_application_refused_is_no_refund_misfire(rules):
+    # §1 compensation is what is given: 退款申请 is the topic of the refusal.
+    got = present(rules, "您好！来信收悉。关于您提出的退款申请，因已超过七天无理由退货期限，我司无法为您办理，敬请谅解。")
+    assert "compensation" not in got
+    assert "refusal" in got
+
+
+def test_round3_a_refund_application_under_review_is_no_refund_misfire(rules):
+    # A near-miss written for the look-alike that read wrongly too: nothing is given yet (§1).
+    assert "compensation" not in present(rules, "关于您提出的退款申请，我们正在审核。")
+
+
+def test_round3_what_was_confirmed_is_no_unowned_handover_misfire(rules):
+    # §4: 经技术部门确认 reports what the team found; nobody is sent anywhere.
+    assert "unowned_handover" not in present(rules, "感谢您的耐心等待，经技术部门确认，该问题已在4.2.1版本修复，请更新后重试。")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "天气原因 is listed as an excuse (§5), and it is one when it is all the reply says; here the "
+    "facts were checked with the courier and a new date given, which §7 asks for. Telling the two "
+    "apart needs more than the words (因天气 cannot be read as a reason without beating the excuse "
+    "everywhere)"))
+def test_round3_the_weather_checked_with_the_courier_left(rules):
+    got = present(rules, "您好，经与快递公司核实，您的包裹因天气原因延误，预计明日送达，给您带来不便深表歉意。")
+    assert "explain_reason" in got
+    assert "empty_apology" not in got
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "请您核实后再反馈 after 系统并无您所述的扣费记录 tells the customer to check their own claim before "
+    "coming back (§5 lecturing; doubting the customer); the same words are a plain request after a "
+    "question (请您核实收货地址后再反馈给我们), so they cannot be listed as a lecture"))
+def test_round3_check_it_yourself_before_you_come_back_left(rules):
+    assert "lecture" in present(rules, "经核查，系统并无您所述的扣费记录，请您核实后再反馈。")
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # §2.3, §3: introduced, apologised, a time.
+    ("您好，我是负责处理您投诉的专员张敏，已详细了解您的情况。对于配送员的不当行为，我们深表歉意，已对其停职调查，"
+     "并将在3个工作日内将调查结果告知您。", "introduce_self", "empty_apology"),
+    ("为表歉意，我们将为您的账户充值50元话费作为补偿。", "compensation", "empty_apology"),
+    ("您的意见我们已转达产品部门，产品经理将于下周一前给您书面回复。", "time_commitment", "unowned_handover"),
+    ("如需进一步协助，请回复本邮件，我会亲自跟进。", "ownership", "pass_the_buck"),
+    ("本公司已於即日起暫停該名員工之服務，並將加強教育訓練，以杜絕類似情事再度發生。", "prevention", "refusal"),
+    # The customer's own deadline to appeal is no commitment of the company's (§3).
+    ("如台端對本案處理結果仍有疑義，得於收到本函之次日起三十日內，向本公司提出申覆。", None, "time_commitment"),
+    ("如台端對本案處理結果仍有疑義，得於收到本函之次日起三十日內，向本公司提出申覆。", None, "pass_the_buck"),
+    ("造成不便，敬請台端諒察。", "empty_apology", "time_commitment"),
+    ("本公司已就此事展開內部調查，並會於調查完成後盡快通知閣下結果。", "prevention", "time_commitment"),
+    ("本公司已就此事展開內部調查，並會於調查完成後盡快通知閣下結果。", "vague", "refusal"),
+    ("您好，您反映的情况已收到，已转交当地客服核实处理，请您保持电话畅通。", "unowned_handover", "time_commitment"),
+    ("对于您的无理要求，我司不予理睬。", "argue", "compensation"),
+    ("对于您的无理要求，我司不予理睬。", "refusal", "apology"),
+    ("这是我司的失误，我们将承担全部责任，并于今日内为您补发新品。", "time_commitment", "deny_responsibility"),
+    ("您提交的工单已处理完毕，如仍有问题请重新提交工单。", None, "time_commitment"),
+    ("您的留言我们已收到，客服将在1个工作日内回复您。", "time_commitment", "vague"),
+    ("请您提供相关证明材料，否则我司无法受理。", "fact_question", "compensation"),
+    # 因系统故障 stays the §5 system excuse; a bare 请告知 asks nothing.
+    ("因系统故障，您的订单未能及时处理。", "excuse", "explain_reason"),
+    ("如有需要请告知。", None, "fact_question"),
+    # A refund application granted is a refund (§1).
+    ("您的退款申请已通过，款项将于3个工作日内退回。", "time_commitment", "refusal"),
+    # A phone number before office hours is no range of days.
+    ("客服电话：010-82149985 工作日09:00-18:00", None, "concrete_time"),
+    # A spoken "a day or two" is no agreed time: the wait stays 打太极 (§5; the billing-error
+    # calibration's mediocre line).
+    ("恢复使用大概要一到两个工作日，请您耐心等待。", "vague", "concrete_time"),
+    # Whether the update is done is asked, not given (§3.1 / §3.3).
+    ("当前手机是否已经升级至最新版本了呢？", "asks_questions", "gives_information"),
+    ("我们会酌情为您减免部分费用。", "compensation", "vague"),
+])
+def test_round3_stays(rules, text, want, not_want):
     got = present(rules, text)
     if want:
         assert want in got

@@ -205,10 +205,11 @@ _GUESS_SCOPED = frozenset({"lecture"})
 _SHOULD, _GUESS = "应该", "是"
 # §3.1 / §3.3: a step named in a fact question is asked about, not given (请问恢复出厂设置之后
 # 还是不能保存吗？, "did you try restarting it?"): a clause that opens with 请问 or "did / have /
-# do you", or ends in 吗, or asks whether it was tried (是否有尝试, 有没有试, 试过). A step offered
+# do you", or ends in 吗, or asks whether it was tried or whether the step is done (是否有尝试, 有没有试,
+# 试过, 是否已经升级至最新版本了呢; not 是否已经开启, whose clause may go on to give the step). A step offered
 # as a question (您尝试清除数据试试呢？, 请您尝试一下是否有效呢？) still gives it.
 _ASKED_SCOPED = frozenset({"gives_information"})
-_ASKS_FACT = re.compile(r"^\s*(?:请问|(?:did|have|do) you\b)|吗[~\s]*$|是否有?尝试|有没有(?:尝)?试|试过")
+_ASKS_FACT = re.compile(r"^\s*(?:请问|(?:did|have|do) you\b)|吗[~\s]*$|是否有?尝试|是否已经?(?:升级|更新|重启|重新|安装|备份|清除|清理|恢复)|有没有(?:尝)?试|试过")
 # A verb's potential complement in the negative (恢复不了, 修不好, 找不到): what the need's words
 # say cannot be done is not done.
 _CANNOT_COMPLEMENTS = ("不了", "不好", "不到", "不成", "不起来", "不出来")
