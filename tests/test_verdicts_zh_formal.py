@@ -75,6 +75,12 @@ Hong Kong's 個別事件, the mainland letter's 系人为损坏 / 不再另行�
   7-15个工作日左右才有结果…售后会尽快与您联系): they read as commitments, as the same replies with
   3天内 already did. A draft that asked "是否已…" of any step lost a step given in the same
   unpunctuated clause (是否已经开启 如果开启后…双击屏幕), and was narrowed to the step verbs.
+* Review of round 1's fixes (near-misses written afterwards, each read wrongly before its fix):
+  the bare 另行 stalled 另行安排上门时间 (an option) and 另行补发 (goods sent: now compensation, §1);
+  自行与 passed the buck in 我司将自行与快递公司协商, where the company does it itself, as the old
+  自行处理 did in 我们会自行处理 (§4: nobody is sent anywhere). 另行安排 / 另行预约 / 另行寄出 are
+  look-alikes, 我们自行 / 我们会自行 too, and 自行与 is only the customer's (您自行与, 请自行与). Audit:
+  no helpdesk reply changed.
 * Left (strict xfail, with the reason): 因天气原因延误 after checking with the courier, where the
   lexicon lists 天气原因 as an excuse (§5) though the facts were checked and a date given;
   请您核实后再反馈 after a finding that denies the charge, which lectures here but is a plain
@@ -335,6 +341,30 @@ def test_round3_a_refund_application_under_review_is_no_refund_misfire(rules):
 def test_round3_what_was_confirmed_is_no_unowned_handover_misfire(rules):
     # §4: 经技术部门确认 reports what the team found; nobody is sent anywhere.
     assert "unowned_handover" not in present(rules, "感谢您的耐心等待，经技术部门确认，该问题已在4.2.1版本修复，请更新后重试。")
+
+
+@pytest.mark.parametrize(("text", "not_want"), [
+    # §5 delaying is when nothing is arranged; 另行 of an arrangement or a shipment is not.
+    ("如您不方便，我们可以另行安排上门时间。", "vague"),
+    ("我们已为您另行补发一件，请注意查收。", "vague"),
+    # §4 不得推诿: the company doing it itself sends nobody anywhere.
+    ("我司将自行与快递公司协商，无需您操作。", "pass_the_buck"),
+    ("我们会自行处理，请您放心。", "pass_the_buck"),
+])
+def test_round3_review_of_round1_misfire(rules, text, not_want):
+    assert not_want not in present(rules, text)
+
+
+def test_round3_goods_sent_again_separately_are_compensation_stays(rules):
+    assert "compensation" in present(rules, "我们已为您另行补发一件，请注意查收。")
+
+
+@pytest.mark.parametrize("text", [
+    "请您自行与第三方商家协商解决。",
+    "您可自行与商家协商。",
+])
+def test_round3_the_customer_sent_to_settle_it_stays(rules, text):
+    assert "pass_the_buck" in present(rules, text)
 
 
 @pytest.mark.xfail(strict=True, reason=(
