@@ -189,6 +189,13 @@ _FRAMES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         r"(?:咨询|问问|问一下|询问|联系|找)(?:一下)?(?:当地的?|发卡|你的|购买的?)?"
         r"(?:" + "|".join(_PARTIES) + r")(?!时|的时候|那天|那次|之后|后)"
     )),
+    # §5 我们向来都是这么做的: the company's rules cited in place of a reason, as a letter writes it
+    # (根据我司相关规定, 按照公司有关规定, 依本公司規定; 我司 / 本公司 fold to 我们). Only the company's or
+    # the platform's own rules: a law or a regulator's rule named (按电信服务规范相关规定, 根据公安部门…
+    # 的相关规定) is a reason the customer can check (§3 给出原因).
+    ("hide_behind_policy", ("规定",), re.compile(
+        r"(?:根据|按照|依据|依照|遵照|按|依)(?:(?:我们|公司|平台)的?)?(?:相关|有关)?的?规定"
+    )),
     # …and in English, a clause that opens with "(just) give/send/tell me the…" ("Could you tell
     # me your postcode?" opens with the request and is not matched).
     ("rush_calm_down", (" me ",), re.compile(
@@ -237,10 +244,11 @@ _GUESS_SCOPED = frozenset({"lecture"})
 _SHOULD, _GUESS = "应该", "是"
 # §3.1 / §3.3: a step named in a fact question is asked about, not given (请问恢复出厂设置之后
 # 还是不能保存吗？, "did you try restarting it?"): a clause that opens with 请问 or "did / have /
-# do you", or ends in 吗, or asks whether it was tried (是否有尝试, 有没有试, 试过). A step offered
+# do you", or ends in 吗, or asks whether it was tried or whether the step is done (是否有尝试, 有没有试,
+# 试过, 是否已经升级至最新版本了呢; not 是否已经开启, whose clause may go on to give the step). A step offered
 # as a question (您尝试清除数据试试呢？, 请您尝试一下是否有效呢？) still gives it.
 _ASKED_SCOPED = frozenset({"gives_information"})
-_ASKS_FACT = re.compile(r"^\s*(?:请问|(?:did|have|do) you\b)|吗[~\s]*$|是否有?尝试|有没有(?:尝)?试|试过")
+_ASKS_FACT = re.compile(r"^\s*(?:请问|(?:did|have|do) you\b)|吗[~\s]*$|是否有?尝试|是否已经?(?:升级|更新|重启|重新|安装|备份|清除|清理|恢复)|有没有(?:尝)?试|试过")
 # A verb's potential complement in the negative (恢复不了, 修不好, 找不到): what the need's words
 # say cannot be done is not done.
 _CANNOT_COMPLEMENTS = ("不了", "不好", "不到", "不成", "不起来", "不出来")

@@ -153,7 +153,8 @@ def _word_folds() -> tuple[re.Pattern[str], dict[str, str], tuple[re.Pattern[str
     """
     folding = _folding()
     # Spoken Mandarin (儿化, 咋, 啥) folds like Cantonese: Chinese words, anywhere.
-    cantonese = {**folding["cantonese"], **(folding.get("spoken") or {})}
+    # …and so does formal written Chinese (我司, 本公司: the company's "we").
+    cantonese = {**folding["cantonese"], **(folding.get("spoken") or {}), **(folding.get("formal") or {})}
     english = folding.get("english") or {}
     mixed = folding.get("code_mixed") or {}
     words = {**cantonese, **english, **mixed}
@@ -192,9 +193,30 @@ def _to_mandarin(norm: NormText) -> NormText:
     """Replace Cantonese, spoken and English folded words, keeping the map back to the original."""
     pattern, words, probes = _word_folds()
     text = norm.folded
-    if all(p.search(text) is None for p in probes):
+    found = [p.search(text) is not None for p in probes]
+    if not any(found):
         return norm
+    if not any(found[1:]):
+        # Only the Chinese keys occur (the first probe is exactly their pattern): scan with it,
+        # not the combined one, whose English word guards make the engine try every character.
+        pattern = probes[0]
     old_starts, old_ends = norm.starts, norm.ends
+    if old_starts is None:
+        # Every character still in its place so far: when each word found folds to one as long
+        # (我司 → 我们, 唔 → 不, 嘅 → 的), they all stay in place, and no offset map is needed. Building
+        # one character by character was most of the cost of a reply that holds such a word.
+        same = True
+
+        def keep(m: re.Match[str]) -> str:
+            nonlocal same
+            word = words[m.group()]
+            if len(word) != len(m.group()):
+                same = False
+            return word
+
+        folded = pattern.sub(keep, text)
+        if same:
+            return NormText(norm.original, folded)
 
     def src(i: int) -> tuple[int, int]:
         return (i, i + 1) if old_starts is None or old_ends is None else (old_starts[i], old_ends[i])

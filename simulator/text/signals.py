@@ -19,13 +19,17 @@ _CN_NUM = "0-9零〇一二两三四五六七八九十百半"
 # here: they show urgency (§5), which concrete_action credits, but agree no time the
 # customer can hold the company to, and counting them again as a time paid one word
 # three times (action, time, commitment) and let 马上 excuse a vague 尽快. 十分钟后 / 半小时后
-# is "in ten minutes" / "in half an hour", as the English pattern reads it.
+# is "in ten minutes" / "in half an hour", as the English pattern reads it. A range written in
+# figures (3-5个工作日, 3至5天), the written reply's span, is one as "within 24-48 hours" is:
+# 款项预计3-5个工作日原路退回 says when. Not a spoken 一到两个工作日, "a day or two", which the English
+# pattern does not read either; and short numbers only (010-82149985 工作日 is a phone number).
 _TIME_ZH_BODY = rf"""(
       (今天|今日|今晚|明天|明早|明日|后天|本周|这周|下周|周[一二三四五六日天]|星期[一二三四五六日天]|月底|月初)
         (上午|下午|晚上|中午|早上|傍晚)?([{_CN_NUM}]+[点时](半|[{_CN_NUM}]+分?)?)?(之前|前|以前|内)?
     | (上午|下午|晚上|中午|早上|傍晚)[{_CN_NUM}]+[点时](半|[{_CN_NUM}]+分?)?(之前|前|以前)?
     | [{_CN_NUM}]+[点时](半|[{_CN_NUM}]+分)?(之前|前|以前)
     | [{_CN_NUM}]+\s*(个)?(小时|分钟|工作日|天|日|周|星期)(之内|以内|内)
+    | (?<![0-9\-])[0-9]{{1,3}}\s*[-~至到]\s*[0-9]{{1,3}}(个)?(小时|分钟|工作日|天|日|周|星期)
     | [{_CN_NUM}]+\s*(个)?(小时|分钟)后
     | [{_CN_NUM}]+月[{_CN_NUM}]+[日号]
     )"""
@@ -53,7 +57,7 @@ _TIME_ZH = re.compile(f"(?=[今明后本这下周星月上晚中早傍{_CN_NUM}]
 _TIME_EN = re.compile(r"(?=[tebowi\dmfsna])" + _TIME_EN_BODY, re.VERBOSE)
 # Words every match of each pattern contains. Trying the patterns at every position
 # is the costly part; most replies contain none of these and skip it.
-_TIME_ZH_ANCHOR = re.compile("[今明周月点时内]|后天|星期|分钟后")
+_TIME_ZH_ANCHOR = re.compile(r"[今明周月点时内]|后天|星期|分钟后|[0-9]\s*[-~至到]")
 _LATIN_LETTER = re.compile("[a-z]")  # the text is folded: no capitals left
 _TIME_EN_ANCHOR = re.compile(r"day|night|tomorrow|morning|afternoon|evening|week|noon|\d|minute|hour|eod|cob|business|play")
 
