@@ -1,0 +1,391 @@
+"""Call-centre English as agents in India, the Philippines and the US type it.
+
+"I do apologize for the inconvenience caused", "kindly do the needful", "I'd be more than happy
+to assist", "rest assured", "as per policy", "I have escalated this to the concerned team",
+"revert", "TAT", "ticket raised", "24-48 business hours"; scripted replies that sound polite but
+stall, deflect or blame; and the passive-aggressive desk ("as I already mentioned", "per my
+last message", "with all due respect"). Held-out probes of ~30 replies a round, good and bad,
+with each verdict (what the reply must and must not show, and for clear cases whether it must
+calm or anger every customer type) decided from domain.md before the reply was run. Every
+``*_misfire`` case read wrongly before its fix; every ``*_stays`` case is a right reading or a
+near-miss guard that must keep its reading. The texts were written for these tests.
+
+Misread per round (before that round's fixes): 19/32 (round 1: the desk's stock phrases), 18/31
+(round 2: polite stalls and deflections, the passive-aggressive desk, Philippine "po").
+
+* Round 1. Lexicon (rules/behaviours.yaml): "as I already mentioned", "per my last message",
+  "already informed to you" (§5 arguing); "as per policy / process / norms" (§5 我们向来都是这么做的,
+  as 按规定); "place your call on hold" (§3); "beyond my scope" (§5 这不归我管); "you'll have to
+  contact", "please raise a complaint with" (§4 不得推诿); "error / lapse at our end, from our
+  side" (§5 admit a mistake at once); "your concern is valid" (§2.2); "cannot be processed /
+  refunded / entertained" (§5 refusing outright); "a $20 credit to your account" (§1
+  compensation); "I'll be handling" (§2.3); "the delivery partner's issue", "issue, not ours"
+  (§5 blaming others); "ticket raised", "marked it for priority" (§5 show urgency, take notes;
+  "the ticket raised by you" is a look-alike); "maybe you missed our SMS" (§5 implying the
+  customer is at fault); "share your registered mobile number" (§3.1; "please share your
+  feedback" asks for no fact, and an OTP sent to the registered number asks nothing). Signal
+  (simulator/text/signals.py): "within 24-48 business hours", "within 48 hrs" are times (§3).
+* Round 1 expectations corrected after the run, not the engine: "I'm sorry you feel that way."
+  was expected as an empty apology; the lexicon lists it whole under deny_responsibility (§5
+  insisting on being right, not admitting mistakes), which is also right, and anger rises for
+  every customer. "…A ticket has been raised and the concerned team will get back to you." was
+  expected as vague; it reads as unowned_handover (§4 whoever takes it owns it: a hand-over
+  with no owner and no time), the same defect named more exactly. "Your concern is valid and I
+  truly apologize on behalf of the company." was expected not to be an empty apology; the
+  lexicon's empty_apology deliberately counts an acknowledgement as no substance (§1 analytical:
+  empty apologies without substance), so it stays one.
+* Round 2. Folds (simulator/text/folding.yaml): "I have" / "we have" as the perfect fold to
+  "I've" / "we've" (desk English writes the full form: "I have escalated", "we have already
+  replied"), as "I am" / "I will" already did; where "have" is a verb of its own ("can I have
+  your…", "I have to decline", "I have another call", "I have no idea") longer keys fold to
+  themselves. The lexicon's 50 "i have…" / "we have…" twins of "i've…" / "we've…" phrases
+  folded to the same keys and were removed (concrete_action was at its 400-phrase cap).
+  "already" is skipped like "just" ("I've already credited it" is "I've credited it").
+  Lexicon: "kindly cooperate", "don't raise your voice", "please check back later" (§5
+  commanding tone); "already replied to your query", "you were already informed" (§5 arguing;
+  已经回复过您); "this is how the system works" (§5); "has been initiated", "I've reported it to
+  his manager", "I've personally checked" (§5 stress what was done; §7 internal review); "you'll
+  get an SMS", "she'll call you" (§4 keep the customer informed); "we are not authorized to"
+  (§5 我不能); "whichever you prefer" (§3.3); "nothing can be done" (§5 refusing outright); "a
+  system-generated issue" (§5 系统出故障了); "stay on the line until" (§2.3). Signal: a
+  turnaround time stated ("the TAT for such requests is 7 working days") is a time (§4 state how
+  long it will take).
+* Round 2 expectation corrected: "there is nothing more I can do from my side" was expected as a
+  refusal; the lexicon lists "nothing more I can do" under negative_language (§5 我不能), also
+  right, and anger rises.
+* Round 1 and 2 audit: every distinct STC-3 helpdesk reply (6,316) read before and after the
+  rounds' changes: 0 changed (the data is Chinese; 95 replies hold English words, URLs and model
+  names, none of the new phrases). As an English check, the 1,478 English replies written in
+  the repository's other tests read before and after: 3 changed, all right: "…stay on the line
+  until she picks up" now also shows ownership (§2.3), "applied a credit to your account" is
+  compensation (§1), "my team leader will call you by Friday" a follow-up (§4). "we can either"
+  (options) was tried and dropped: "I'm not sure we can either." read as options; "end to end"
+  (ownership) was dropped as a bare phrase, "reported it to" and "personally checked" kept only
+  with the agent as subject ("You reported it to the store?" asks), "system-generated" only with
+  "issue" / "error" (the e-mail footer "this is a system-generated email" is no excuse).
+* Left (strict xfail): "I will personally call you" (ownership wins the words, as in
+  tests/test_verdicts_en_uk.py); "as per policy" that grants; "he should not have spoken to you
+  that way" as ownership; "delivered as per our records" as doubt; "you were informed about…" as
+  arguing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from verdicts import deltas, present
+
+# ------------------------------------------------------------------ round 1 (19 of 32 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §3 promise an answer by an agreed time: "24-48 business hours" is a time, as "2 business days" is.
+    ("Rest assured, I have escalated this to the concerned team and they will revert within 24-48 business hours.",
+     "time_commitment"),
+    # §3.1 ask about the facts: the registered number asked for, in Indian desk English.
+    ("Kindly do the needful and share your registered mobile number so I can check.", "fact_question"),
+    # §5 我们向来都是这么做的: the policy named as the answer (按规定 in English).
+    ("As per policy, we cannot process a refund after 7 days.", "hide_behind_policy"),
+    # §5 arguing: "as I said" in desk and email English, the customer blamed for not listening.
+    ("As I already mentioned, the refund will be processed within 5-7 working days.", "argue"),
+    ("Per my last message, the technician visit is scheduled for tomorrow.", "argue"),
+    ("Please note that the same was already informed to you earlier.", "argue"),
+    # §5 take notes, show urgency: the ticket raised.
+    ("Ticket raised: SR-40921. I will personally call you tomorrow by 11 AM with an update.", "concrete_action"),
+    # §3 put someone on hold politely.
+    ("May I place your call on hold for 2 minutes while I check with my supervisor?", "hold_politely"),
+    # §5 admit a mistake at once: the error placed "at our end".
+    ("Thank you for your patience on the line. I have checked and the amount was deducted twice due to a technical error at our end.",
+     "ownership"),
+    # §5 这不归我管 / §4 不得推诿.
+    ("Unfortunately this is beyond my scope, you'll have to contact the bank.", "not_my_job"),
+    ("Unfortunately this is beyond my scope, you'll have to contact the bank.", "pass_the_buck"),
+    # §2.2 recognise the feeling; §3 partial agreement.
+    ("Your concern is valid and I truly apologize on behalf of the company.", "acknowledge_feelings"),
+    # §5 refusing outright, in the passive.
+    ("We regret to inform you that your request cannot be processed at this time.", "refusal"),
+    # §1 compensation where it is due: a credit applied.
+    ("I've gone ahead and applied a $20 credit to your account for the trouble.", "compensation"),
+    # §2.3 这件事由我负责跟进.
+    ("Hi, this is Rahul from the billing team, and I'll be handling your case end to end.", "ownership"),
+    # §5 blaming others and not admitting; §4 不得推诿 (the customer sent to complain to them).
+    ("That's the delivery partner's issue, not ours; please raise a complaint with them.", "deny_responsibility"),
+    ("That's the delivery partner's issue, not ours; please raise a complaint with them.", "pass_the_buck"),
+    # §5 show urgency: the order marked for priority.
+    ("Your order got delayed because the warehouse missed the dispatch cut-off; I've now marked it for priority shipping.",
+     "concrete_action"),
+    # §5 implying the customer is at fault.
+    ("Not sure why you weren't informed, maybe you missed our SMS.", "blame_customer"),
+])
+def test_round1_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "not_want"), [
+    # §4 a hand-over owned with a time is no hand-over nobody owns.
+    ("Rest assured, I have escalated this to the concerned team and they will revert within 24-48 business hours.",
+     "unowned_handover"),
+])
+def test_round1_absent_misfire(rules, text, not_want):
+    assert not_want not in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Kindly do the needful and share your registered mobile number so I can check.", "down"),
+    ("We regret to inform you that your request cannot be processed at this time.", "up"),
+])
+def test_round1_moves_every_customer_misfire(rules, text, direction):
+    moved = deltas(rules, text)
+    assert all((d < 0) if direction == "down" else (d > 0) for d in moved), moved
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Near misses of the round's fixes.
+    ("As informed by you, the charger was missing from the box.", None, "argue"),          # the customer cited
+    ("As mentioned in your email, the charger was missing from the box.", None, "argue"),
+    ("An OTP has been sent to your registered mobile number.", None, "fact_question"),     # given, not asked
+    ("I'll contact the bank on your behalf and call you back by 4 pm.", "time_commitment", "pass_the_buck"),
+    ("In case you missed our SMS, here is the tracking link again.", None, "blame_customer"),
+    ("Is this about the ticket raised by you last week?", None, "concrete_action"),       # the customer's ticket
+    ("We are checking the issue at our end and will update you by 6 pm.", "time_commitment", "ownership"),
+    ("This is beyond the warranty period, so I'll arrange a paid repair at a discount.", None, "not_my_job"),
+    ("I'll raise a complaint with the courier today and call you by 5 pm.", "time_commitment", "pass_the_buck"),
+    ("The refund will be credited to your account within 5-7 working days.", "time_commitment", "refusal"),
+    # Read right on the first run.
+    ("I completely understand your frustration, and I'd be more than happy to assist you with this.",
+     "acknowledge_feelings", "vague"),
+    ("I completely understand your frustration, and I'd be more than happy to assist you with this.",
+     "willing_to_serve", "refusal"),
+    ("With all due respect, sir, you should have read the terms before purchasing.", "lecture", "ownership"),
+    ("Sir, I have already told you twice, the system is showing the payment as successful.", "argue", "apology"),
+    ("Please calm down, sir, shouting will not help.", "rush_calm_down", "reassure"),
+    ("Sorry po for the delay, ma'am. I'll process the replacement today.", "time_commitment", "empty_apology"),
+    ("Could you please confirm the date of delivery and the order ID?", "fact_question", "doubt_customer"),
+    ("Kindly revert on the trail mail with the screenshot.", "fact_question", "rush_calm_down"),
+    ("Just to confirm, you were charged on the 5th and again on the 7th, correct?", "check_understanding", "argue"),
+    ("Your issue is under process. Please wait for some time.", "vague", "hold_politely"),
+    ("Rest assured, we will get this resolved for you.", "reassure", "vague"),
+    ("It's not possible from our end, sir. Kindly understand.", "refusal", "ownership"),
+    ("I hear you, and honestly, I'd be upset too if I were in your shoes.", "acknowledge_feelings", "argue"),
+    ("Going forward, I'll make sure this doesn't happen again, and I've added a note to your account.",
+     "prevention", "vague"),
+    ("May I place your call on hold for 2 minutes while I check with my supervisor?", "concrete_action",
+     "unowned_handover"),
+    # Expectations corrected after the run (see the module docstring).
+    ("I'm sorry you feel that way.", "deny_responsibility", "ownership"),
+    ("I do apologize for the inconvenience caused. A ticket has been raised and the concerned team will get back to you.",
+     "unowned_handover", "time_commitment"),
+])
+def test_round1_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("I completely understand your frustration, and I'd be more than happy to assist you with this.", "down"),
+    ("Rest assured, I have escalated this to the concerned team and they will revert within 24-48 business hours.", "down"),
+    ("As per policy, we cannot process a refund after 7 days.", "up"),
+    ("With all due respect, sir, you should have read the terms before purchasing.", "up"),
+    ("Ticket raised: SR-40921. I will personally call you tomorrow by 11 AM with an update.", "down"),
+    ("Sir, I have already told you twice, the system is showing the payment as successful.", "up"),
+    ("Please calm down, sir, shouting will not help.", "up"),
+    ("May I place your call on hold for 2 minutes while I check with my supervisor?", "down"),
+    ("Thank you for your patience on the line. I have checked and the amount was deducted twice due to a technical error at our end.",
+     "down"),
+    ("Sorry po for the delay, ma'am. I'll process the replacement today.", "down"),
+    ("Could you please confirm the date of delivery and the order ID?", "down"),
+    ("Please note that the same was already informed to you earlier.", "up"),
+    ("I've gone ahead and applied a $20 credit to your account for the trouble.", "down"),
+    ("Just to confirm, you were charged on the 5th and again on the 7th, correct?", "down"),
+    ("Hi, this is Rahul from the billing team, and I'll be handling your case end to end.", "down"),
+    ("Your issue is under process. Please wait for some time.", "up"),
+    ("It's not possible from our end, sir. Kindly understand.", "up"),
+    ("I hear you, and honestly, I'd be upset too if I were in your shoes.", "down"),
+    ("Not sure why you weren't informed, maybe you missed our SMS.", "up"),
+    ("I'm sorry you feel that way.", "up"),
+    ("Going forward, I'll make sure this doesn't happen again, and I've added a note to your account.", "down"),
+    ("Unfortunately this is beyond my scope, you'll have to contact the bank.", "up"),
+    ("That's the delivery partner's issue, not ours; please raise a complaint with them.", "up"),
+    ("Your order got delayed because the warehouse missed the dispatch cut-off; I've now marked it for priority shipping.",
+     "down"),
+])
+def test_round1_moves_every_customer_stays(rules, text, direction):
+    moved = deltas(rules, text)
+    assert all((d < 0) if direction == "down" else (d > 0) for d in moved), moved
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'I will personally' is ownership (§2.3) and 'call you' after it cannot count again "
+    "(leftmost-longest), as tests/test_verdicts_en_uk.py leaves 'I'll personally ring you'; the "
+    "commitment itself is read (time_commitment)"))
+def test_round1_personally_call_is_follow_up(rules):
+    assert "follow_up" in present(rules, "Ticket raised: SR-40921. I will personally call you tomorrow by 11 AM with an update.")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the policy named reads as the §5 phrase whatever follows, as 按规定 and 'our policy' already "
+    "do in the lexicon; telling a policy that grants from one that refuses needs the clause"))
+def test_round1_policy_that_grants_is_not_hiding(rules):
+    assert "hide_behind_policy" not in present(rules, "As per policy, you are entitled to a full refund.")
+
+
+# ------------------------------------------------------------------ round 2 (18 of 31 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 commanding tone: "kindly cooperate", "don't raise your voice".
+    ("Sir, kindly cooperate. I am only trying to help you.", "rush_calm_down"),
+    ("Please don't raise your voice, I am trying my best.", "rush_calm_down"),
+    # §5 arguing: told it was answered already (已经回复过您了).
+    ("We have already replied to your query on the 3rd. Kindly check your inbox.", "argue"),
+    # §5 我们向来都是这么做的: "this is how the system works".
+    ("I understand, but this is how the system works, sir.", "hide_behind_policy"),
+    # §5 stress what was done ("already" is skipped like "just"); §4 keep the customer informed.
+    ("I'm so sorry for the trouble, ma'am. I've already credited the 500 pesos back to your account, and you'll get an SMS once it reflects.",
+     "concrete_action"),
+    ("I'm so sorry for the trouble, ma'am. I've already credited the 500 pesos back to your account, and you'll get an SMS once it reflects.",
+     "follow_up"),
+    ("Your refund has been initiated and will reflect in your source account within 7-10 working days.", "concrete_action"),
+    # §5 我不能: "we are not authorized to".
+    ("Sorry, but we are not authorized to do that.", "negative_language"),
+    # §3 promise an answer by an agreed time: a call promised for a named colleague, with a time.
+    ("Let me loop in my supervisor, she'll call you within the next hour.", "time_commitment"),
+    # §7 engineer was rude: promise an internal review.
+    ("I truly regret the experience you had with our technician; he should not have spoken to you that way, and I've reported it to his manager.",
+     "concrete_action"),
+    # §3.3 options, the choice left to the customer.
+    ("We can either send a replacement by Friday or issue a full refund today, whichever you prefer.", "offer_options"),
+    # §5 refusing outright; 系统出故障了 as the excuse.
+    ("This is a system-generated issue, nothing can be done manually.", "refusal"),
+    ("This is a system-generated issue, nothing can be done manually.", "excuse"),
+    # §4 state how long it will take: the turnaround time stated is a time.
+    ("Kindly note that the TAT for such requests is 7 working days.", "concrete_time"),
+    # §5 show urgency: the check made in person ("I have" read as "I've").
+    ("I have personally checked with the warehouse and your parcel left this morning; it should reach you by tomorrow evening.",
+     "concrete_action"),
+    # §2.3 see it through: staying on the line until it works.
+    ("No problem po, I'll reset your password right away and stay on the line until you can log in.", "ownership"),
+])
+def test_round2_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "not_want"), [
+    ("I'm so sorry for the trouble, ma'am. I've already credited the 500 pesos back to your account, and you'll get an SMS once it reflects.",
+     "empty_apology"),
+    ("Let me loop in my supervisor, she'll call you within the next hour.", "unowned_handover"),
+])
+def test_round2_absent_misfire(rules, text, not_want):
+    assert not_want not in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("We have already replied to your query on the 3rd. Kindly check your inbox.", "up"),
+    ("I understand, but this is how the system works, sir.", "up"),
+    ("Let me loop in my supervisor, she'll call you within the next hour.", "down"),
+    ("I truly regret the experience you had with our technician; he should not have spoken to you that way, and I've reported it to his manager.",
+     "down"),
+    ("Unfortunately, we do not have any update at the moment. Please check back after 2 days.", "up"),
+])
+def test_round2_moves_every_customer_misfire(rules, text, direction):
+    moved = deltas(rules, text)
+    assert all((d < 0) if direction == "down" else (d > 0) for d in moved), moved
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Near misses of the round's fixes: "have" as a verb of its own keeps its words; "already" in
+    # a question is no action; a check asked of the customer is none of the agent's.
+    ("Can I have your order ID, please?", "fact_question", "concrete_action"),
+    ("I have to decline this request.", "refusal", "ownership"),
+    ("I have no idea why it did that.", "forbidden_phrase", "concrete_action"),
+    ("Have you already tried restarting the router?", None, "concrete_action"),
+    ("Have you personally checked the fuse?", None, "concrete_action"),
+    ("You reported it to the store last week?", None, "concrete_action"),
+    ("This is a system-generated email, please do not reply.", None, "excuse"),
+    ("Let me explain how it works: the refund goes to your card first.", None, "hide_behind_policy"),
+    ("I'll check back with you tomorrow.", "time_commitment", "rush_calm_down"),
+    ("I'm sorry you were informed wrongly about the charges.", "apology", "argue"),
+    ("Someone will call you back.", "unowned_handover", "time_commitment"),
+    # Read right on the first run.
+    ("Thank you for reaching out! I'd be more than happy to look into this for you. May I have your account number, please?",
+     "fact_question", "vague"),
+    ("I apologize for the inconvenience this has caused you. Please be assured that your concern has been forwarded to the appropriate department.",
+     "unowned_handover", "time_commitment"),
+    ("Please be patient, your complaint is in queue and will be addressed in due course.", "vague", "time_commitment"),
+    ("I will surely look into this and revert at the earliest.", "vague", "time_commitment"),
+    ("As discussed over the call, we will send a technician on Saturday between 10 and 12.", "time_commitment", "argue"),
+    ("That's weird, it's working fine on our end.", "deny_responsibility", "ownership"),
+    ("You should have contacted us within 48 hours of delivery as mentioned in the T&C.", "lecture", "ownership"),
+    ("Could you walk me through what happened when you tried to log in?", "fact_question", "blame_customer"),
+    ("Hi, my name is Joy and I'll be your point of contact for this case.", "ownership", "vague"),
+    ("Your request has been escalated to the concerned team. Kindly wait for their response.",
+     "unowned_handover", "time_commitment"),
+    ("I totally get it, waiting three days for an update is not okay.", "acknowledge_feelings", "argue"),
+    ("Thanks for bearing with me! So to recap: the replacement ships tomorrow and I'll email you the tracking number.",
+     "summarise", "vague"),
+    ("Hold on, let me pull up your details.", "hold_politely", "rush_calm_down"),
+    ("Kindly note that the TAT for such requests is 7 working days.", None, "vague"),
+    # Expectation corrected after the run (see the module docstring).
+    ("Ma'am, there is nothing more I can do from my side.", "negative_language", "ownership"),
+])
+def test_round2_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Thank you for reaching out! I'd be more than happy to look into this for you. May I have your account number, please?",
+     "down"),
+    ("Sir, kindly cooperate. I am only trying to help you.", "up"),
+    ("Please be patient, your complaint is in queue and will be addressed in due course.", "up"),
+    ("As discussed over the call, we will send a technician on Saturday between 10 and 12.", "down"),
+    ("I'm so sorry for the trouble, ma'am. I've already credited the 500 pesos back to your account, and you'll get an SMS once it reflects.",
+     "down"),
+    ("Your refund has been initiated and will reflect in your source account within 7-10 working days.", "down"),
+    ("Sorry, but we are not authorized to do that.", "up"),
+    ("That's weird, it's working fine on our end.", "up"),
+    ("You should have contacted us within 48 hours of delivery as mentioned in the T&C.", "up"),
+    ("Could you walk me through what happened when you tried to log in?", "down"),
+    ("Hi, my name is Joy and I'll be your point of contact for this case.", "down"),
+    ("Your request has been escalated to the concerned team. Kindly wait for their response.", "up"),
+    ("I totally get it, waiting three days for an update is not okay.", "down"),
+    ("Ma'am, there is nothing more I can do from my side.", "up"),
+    ("We can either send a replacement by Friday or issue a full refund today, whichever you prefer.", "down"),
+    ("Thanks for bearing with me! So to recap: the replacement ships tomorrow and I'll email you the tracking number.", "down"),
+    ("Please don't raise your voice, I am trying my best.", "up"),
+    ("This is a system-generated issue, nothing can be done manually.", "up"),
+    ("Hold on, let me pull up your details.", "down"),
+    ("I have personally checked with the warehouse and your parcel left this morning; it should reach you by tomorrow evening.",
+     "down"),
+    ("No problem po, I'll reset your password right away and stay on the line until you can log in.", "down"),
+])
+def test_round2_moves_every_customer_stays(rules, text, direction):
+    moved = deltas(rules, text)
+    assert all((d < 0) if direction == "down" else (d > 0) for d in moved), moved
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'he should not have spoken to you that way' admits the technician was wrong (§5 admit a "
+    "mistake at once), but 'he shouldn't have' is as often the colleague blamed (§5 blaming "
+    "colleagues); the lexicon lists only 'we / I should not have' as ownership"))
+def test_round2_colleague_wrong_admitted_is_ownership(rules):
+    assert "ownership" in present(rules, (
+        "I truly regret the experience you had with our technician; he should not have spoken to you "
+        "that way, and I've reported it to his manager."))
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'as per our records' is also the neutral way to give a fact (as per our records, your plan "
+    "renews on the 5th); doubting the customer (§5) here lies in 'Again, sir' and the contradiction, "
+    "not in words a phrase can hold"))
+def test_round2_delivered_as_per_records_doubts(rules):
+    assert "doubt_customer" in present(rules, "Again, sir, the order was delivered as per our records.")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'you were informed about…' insists the customer was told (§5 insisting on being right), but "
+    "the same words acknowledge the fact in 'I can see you were informed that the engineer would "
+    "come on Tuesday, and he didn't'; only 'already / duly / clearly informed' are listed"))
+def test_round2_you_were_informed_argues(rules):
+    assert "argue" in present(rules, "Per our records, you were informed about the charges at the time of purchase.")
