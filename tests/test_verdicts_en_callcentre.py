@@ -11,7 +11,8 @@ calm or anger every customer type) decided from domain.md before the reply was r
 near-miss guard that must keep its reading. The texts were written for these tests.
 
 Misread per round (before that round's fixes): 19/32 (round 1: the desk's stock phrases), 18/31
-(round 2: polite stalls and deflections, the passive-aggressive desk, Philippine "po").
+(round 2: polite stalls and deflections, the passive-aggressive desk, Philippine "po"), 17/31
+(round 3: US scripted openings, security checks, Tagalog thanks, blame put on the customer).
 
 * Round 1. Lexicon (rules/behaviours.yaml): "as I already mentioned", "per my last message",
   "already informed to you" (§5 arguing); "as per policy / process / norms" (§5 我们向来都是这么做的,
@@ -63,10 +64,27 @@ Misread per round (before that round's fixes): 19/32 (round 1: the desk's stock 
   (ownership) was dropped as a bare phrase, "reported it to" and "personally checked" kept only
   with the agent as subject ("You reported it to the store?" asks), "system-generated" only with
   "issue" / "error" (the e-mail footer "this is a system-generated email" is no excuse).
+* Round 3. Fold: Tagalog "salamat (po)" is "thank you" (§3.5 thank them). Signal: updates at a
+  stated interval ("we'll update you every 24 hours") are a time (§4 keep the customer informed).
+  Lexicon: "can you verify", "last four digits", "may I know who I'm speaking with", "could you
+  elaborate" (§3.1); "any such request", "not received any such" (§5 doubting the customer);
+  "has been dispatched / shipped" (§5 stress what was done); "I'm not the one who made the
+  mistake" (§5 not admitting); "I can see the frustration", "sorry we've put you through this"
+  (longer than the handover's "put you through"), "you've had to call / chase / wait" (§2.2);
+  "that's not what I said" (§5 arguing), "read my message again" (§5 lecturing); "contact your
+  bank", "you'll have to visit the service center" (§4 不得推诿); "share an update" (§4); "this
+  delay is on us" (§5 admit a mistake); "you've entered the wrong…" (§5 implying the customer is
+  at fault; "if you entered the wrong…, I can correct it" is a look-alike); "no need to get worked
+  up" (§5 calm tone). "please verify your" was tried and dropped ("please verify your e-mail by
+  clicking the link" instructs, it asks no fact); "check with your bank" was dropped by lint: it
+  holds late-fix-release's need phrase "check with".
+* Round 3 audit: STC-3 (6,316 replies) before and after: 0 changed. The 1,478 English replies of
+  the other tests: 1 changed, right: "I'm really sorry you've had to chase this" now also
+  acknowledges the feeling (§2.2).
 * Left (strict xfail): "I will personally call you" (ownership wins the words, as in
   tests/test_verdicts_en_uk.py); "as per policy" that grants; "he should not have spoken to you
   that way" as ownership; "delivered as per our records" as doubt; "you were informed about…" as
-  arguing.
+  arguing; "Please DM us your order details" as a fact question; "check with your bank".
 """
 
 from __future__ import annotations
@@ -389,3 +407,146 @@ def test_round2_delivered_as_per_records_doubts(rules):
     "come on Tuesday, and he didn't'; only 'already / duly / clearly informed' are listed"))
 def test_round2_you_were_informed_argues(rules):
     assert "argue" in present(rules, "Per our records, you were informed about the charges at the time of purchase.")
+
+
+# ------------------------------------------------------------------ round 3 (17 of 31 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §3.1 ask about the facts: verified, asked who is speaking, asked to elaborate.
+    ("For your security, can you please verify the last four digits of the card on file?", "fact_question"),
+    ("I'd be glad to help! Before we proceed, may I know who I'm speaking with?", "fact_question"),
+    ("Could you please elaborate on the issue you are facing?", "fact_question"),
+    # §5 doubting the customer's honesty: "any such request".
+    ("Kindly be informed that we have not received any such request from your end.", "doubt_customer"),
+    # §3.5 thank them (Tagalog "salamat po"); §5 stress what was done (the unit dispatched).
+    ("Salamat po for your patience! Your replacement unit has been dispatched and will arrive within 3-5 business days.",
+     "thank_complaint"),
+    ("Salamat po for your patience! Your replacement unit has been dispatched and will arrive within 3-5 business days.",
+     "concrete_action"),
+    ("Salamat po for your patience! Your replacement unit has been dispatched and will arrive within 3-5 business days.",
+     "time_commitment"),
+    # §5 not admitting, blaming colleagues: "I am not the one who made the mistake".
+    ("Again, I am not the one who made the mistake, so please don't shout at me.", "deny_responsibility"),
+    # §2.2 the feeling seen, the trouble owned, what they were made to do.
+    ("I can see the frustration in your message, and I'm sorry we've put you through this.", "acknowledge_feelings"),
+    ("I'm really sorry, I know this is the third time you've had to call us about this.", "acknowledge_feelings"),
+    # §5 arguing and lecturing: "that's not what I said", "read my message again".
+    ("That's not what I said, sir. Please read my message again.", "argue"),
+    ("That's not what I said, sir. Please read my message again.", "lecture"),
+    # §4 keep the customer informed: "share an update by EOD".
+    ("Please do not worry, ma'am. I will escalate this on priority and share an update by EOD.", "follow_up"),
+    # §5 implying the customer is at fault: the wrong detail put on them.
+    ("It seems you have entered the wrong pin code while placing the order.", "blame_customer"),
+    # §4 不得推诿; §7 send an engineer rather than the customer.
+    ("You will have to visit the service center with the invoice.", "pass_the_buck"),
+    # §5 admit a mistake at once: "this delay is on us".
+    ("Let me be honest with you: this delay is on us, and I'm sorry.", "ownership"),
+    # §5 calm tone, let them vent.
+    ("No need to get so worked up, it's just a delay of two days.", "rush_calm_down"),
+])
+def test_round3_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "not_want"), [
+    # "put you through this" is trouble caused, not a transfer (§5 hand over).
+    ("I can see the frustration in your message, and I'm sorry we've put you through this.", "unowned_handover"),
+    ("Let me be honest with you: this delay is on us, and I'm sorry.", "empty_apology"),
+])
+def test_round3_absent_misfire(rules, text, not_want):
+    assert not_want not in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Salamat po for your patience! Your replacement unit has been dispatched and will arrive within 3-5 business days.", "down"),
+    ("I can see the frustration in your message, and I'm sorry we've put you through this.", "down"),
+    ("Let me be honest with you: this delay is on us, and I'm sorry.", "down"),
+    # §4 updates at a stated interval: "every 24 hours" is a time, so the team named is no hand-over nobody owns.
+    ("Please bear with us while our technical team works on a permanent fix. We'll update you every 24 hours.", "down"),
+])
+def test_round3_moves_every_customer_misfire(rules, text, direction):
+    moved = deltas(rules, text)
+    assert all((d < 0) if direction == "down" else (d > 0) for d in moved), moved
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Near misses of the round's fixes.
+    ("If you entered the wrong pin code, I can correct it for you.", None, "blame_customer"),   # supposed, to put right
+    ("If you've entered the wrong pin code, don't worry, I can change it.", "reassure", "blame_customer"),
+    ("Please verify your email address by clicking the link we sent.", None, "fact_question"),  # an instruction
+    ("Your replacement has not been dispatched yet, I'm sorry.", "apology", "concrete_action"),
+    ("Let me put you through to my supervisor.", "handover", "acknowledge_feelings"),         # a transfer
+    ("The delivery is on us.", None, "ownership"),
+    ("I'll check back with the branch and share an update by 4 pm.", "time_commitment", "pass_the_buck"),
+    # Read right on the first run.
+    ("I sincerely apologize for the inconvenience. I have gone ahead and scheduled a technician for tomorrow between 9 AM and 12 PM.",
+     "time_commitment", "empty_apology"),
+    ("Just following up on my previous email, which you may have missed.", "blame_customer", "ownership"),
+    ("Sorry for the inconvenience, ma'am, but that's the policy of the company.", "hide_behind_policy", "ownership"),
+    ("Noted on this, sir. I'll check with the billing team and get back to you before 5 PM today.",
+     "time_commitment", "unowned_handover"),
+    ("Unfortunately, the warranty has lapsed, so the repair will be chargeable. However, I can offer you a 20% discount on the service fee.",
+     "compensation", "refusal"),
+    ("I will make sure this gets resolved today itself.", "time_commitment", "vague"),
+    ("Hi there! I'm Mark, and I'll be assisting you today. I see you were double-charged, let me fix that for you right now.",
+     "introduce_self", "blame_customer"),
+    ("I'm afraid that's not possible, but what I can do is waive the delivery charge.", "can_do", "empty_apology"),
+    ("We'll definitely look into it.", "vague", "time_commitment"),
+    ("Your feedback is important to us and has been shared with the relevant team.", "unowned_handover", "time_commitment"),
+    ("What is the exact error message you're seeing on the screen?", "fact_question", "doubt_customer"),
+    ("I've shared your concern with my supervisor and she will call you back within 30 minutes.",
+     "time_commitment", "unowned_handover"),
+    ("As a goodwill gesture, we have added 5 GB of free data to your account.", "compensation", "refusal"),
+])
+def test_round3_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("I sincerely apologize for the inconvenience. I have gone ahead and scheduled a technician for tomorrow between 9 AM and 12 PM.",
+     "down"),
+    ("Just following up on my previous email, which you may have missed.", "up"),
+    ("I'd be glad to help! Before we proceed, may I know who I'm speaking with?", "down"),
+    ("Sorry for the inconvenience, ma'am, but that's the policy of the company.", "up"),
+    ("Noted on this, sir. I'll check with the billing team and get back to you before 5 PM today.", "down"),
+    ("Again, I am not the one who made the mistake, so please don't shout at me.", "up"),
+    ("I will make sure this gets resolved today itself.", "down"),
+    ("Please do not worry, ma'am. I will escalate this on priority and share an update by EOD.", "down"),
+    ("Could you please elaborate on the issue you are facing?", "down"),
+    ("Hi there! I'm Mark, and I'll be assisting you today. I see you were double-charged, let me fix that for you right now.",
+     "down"),
+    ("What is the exact error message you're seeing on the screen?", "down"),
+    ("I've shared your concern with my supervisor and she will call you back within 30 minutes.", "down"),
+    ("Sir, I'm not going to argue with you.", "up"),
+    ("As a goodwill gesture, we have added 5 GB of free data to your account.", "down"),
+    ("Kindly be informed that we have not received any such request from your end.", "up"),
+    ("That's not what I said, sir. Please read my message again.", "up"),
+    ("It seems you have entered the wrong pin code while placing the order.", "up"),
+    ("You will have to visit the service center with the invoice.", "up"),
+    ("No need to get so worked up, it's just a delay of two days.", "up"),
+])
+def test_round3_moves_every_customer_stays(rules, text, direction):
+    moved = deltas(rules, text)
+    assert all((d < 0) if direction == "down" else (d > 0) for d in moved), moved
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'DM us' is read as a hand-over to a private channel (the lexicon's 私信 calibration on real "
+    "helpdesk replies, §4 首问负责制), and 'your order details' is no listed fact noun: 'your order "
+    "details have been emailed to you' gives them"))
+def test_round3_details_asked_by_dm_are_a_fact_question(rules):
+    assert "fact_question" in present(rules, (
+        "We are extremely sorry to hear about your experience. Please DM us your order details so we can "
+        "look into this."))
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'check with your bank' sends the customer away (§4 不得推诿), but 'check with' is "
+    "late-fix-release's need phrase (contact head office), and a negative phrase holding it would "
+    "meet that need too (lint need-phrase-in-negative); 'contact your bank' reads"))
+def test_round3_check_with_your_bank_passes_the_buck(rules):
+    assert "pass_the_buck" in present(
+        rules, "The refund was processed from our end on the 2nd; please check with your bank for the status.")

@@ -34,7 +34,8 @@ _TIME_ZH_BODY = rf"""(
 # business" / "end of play" / EOD / COB; a range ("within 24-48 hours"), and a bare hour after
 # "by" / "at" that ends its clause ("I'll ring you back at 3.", not "looking at 3 bills"); a
 # desk's "within 24-48 business hours" or "within 48 hrs" is a duration as "2 business days" is,
-# and so is a turnaround time stated ("the TAT is 7 working days").
+# and so is a turnaround time stated ("the TAT is 7 working days") and updates promised at a
+# stated interval ("every 24 hours").
 _TIME_EN_BODY = r"""\b(today|tonight|tomorrow|this\s(morning|afternoon|evening|week)|end\sof\s(the\s)?(day|week)
         |(by|before|on)\s(noon)
         |((by|before|this|next|on)\s)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)
@@ -47,6 +48,7 @@ _TIME_EN_BODY = r"""\b(today|tonight|tomorrow|this\s(morning|afternoon|evening|w
         |(within|in|over)\sthe\s(next|coming)\s((\d+|one|two|three|ten|fifteen|thirty|24|48)\s)?
             (minutes?|hours?|days?|business\sdays?|working\sdays?)
         |within\sthe\s(hour|day)
+        |every\s(\d+|two|three|four|six|twelve)\s(hours?|hrs?|days?)
         |(tat|turnaround\stime)(\s[a-z]+){0,4}\s(is|of|will\sbe)\s(\d+|\d+\s?[-–]\s?\d+)\s(hours?|hrs?|days?|(business|working)\s(days?|hours?|hrs?))
         |in\s(\d+|an?|one|two|ten|fifteen|thirty)\s(minutes?|mins?|hours?|hrs?))\b"""
 # Each pattern behind a look-ahead for the characters a match can start with: the regex
