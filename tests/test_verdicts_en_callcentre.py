@@ -12,7 +12,8 @@ near-miss guard that must keep its reading. The texts were written for these tes
 
 Misread per round (before that round's fixes): 19/32 (round 1: the desk's stock phrases), 18/31
 (round 2: polite stalls and deflections, the passive-aggressive desk, Philippine "po"), 17/31
-(round 3: US scripted openings, security checks, Tagalog thanks, blame put on the customer).
+(round 3: US scripted openings, security checks, Tagalog thanks, blame put on the customer),
+13/30 (round 4: Indian letter English, "PFA", "token of apology", toll-free numbers, threats).
 
 * Round 1. Lexicon (rules/behaviours.yaml): "as I already mentioned", "per my last message",
   "already informed to you" (§5 arguing); "as per policy / process / norms" (§5 我们向来都是这么做的,
@@ -81,6 +82,25 @@ Misread per round (before that round's fixes): 19/32 (round 1: the desk's stock 
 * Round 3 audit: STC-3 (6,316 replies) before and after: 0 changed. The 1,478 English replies of
   the other tests: 1 changed, right: "I'm really sorry you've had to chase this" now also
   acknowledges the feeling (§2.2).
+* Round 4. Lexicon: "is deeply regretted" (§5 apologise); "thank you for your valuable feedback"
+  (§3.5); "has been processed", "I'm escalating", "I'm checking with the technical team" (§5 show
+  urgency; longer than the handover's "the technical team"; "once your return has been
+  processed" is a look-alike: awaited, not done); "token of apology", "points to your account"
+  (§1); "from the courier side", "from the manufacturer's end" (§5 blaming others); "not in our
+  hands" (§5 excuse, as "out of my hands"); "do not use such language", "I'll have to disconnect
+  the call" (§5 commanding tone); "not eligible" (§5 refusing outright); "call our toll-free
+  number", "call customer care" (§4 不得推诿, as 请致电客服热线); "model number" (§3.1); "why are
+  you calling again" (§5 又怎么啦). "as per our terms" was tried as hiding behind policy and
+  dropped: lint found "per our terms" already an explain_reason phrase (§7 explain the contract
+  terms), which the lexicon means.
+* Round 4 expectations corrected: "Your request for a refund is not eligible as per our terms
+  and conditions." was expected as hiding behind policy with anger rising for all; it reads as a
+  refusal with the terms as its reason (§3 say why; §7 the contract terms), and the analytical
+  customer, who "accepts a reasonable explanation" (§1), calms. "Sir, I already processed your
+  refund yesterday, why are you calling again?" was expected as arguing; it is nearer §5's
+  又怎么啦 (what is it now?), and reads as that forbidden phrase.
+* Round 4 audit: STC-3 (6,316) before and after: 0 changed; the 1,478 English replies of the
+  other tests: 0 changed.
 * Left (strict xfail): "I will personally call you" (ownership wins the words, as in
   tests/test_verdicts_en_uk.py); "as per policy" that grants; "he should not have spoken to you
   that way" as ownership; "delivered as per our records" as doubt; "you were informed about…" as
@@ -550,3 +570,122 @@ def test_round3_details_asked_by_dm_are_a_fact_question(rules):
 def test_round3_check_with_your_bank_passes_the_buck(rules):
     assert "pass_the_buck" in present(
         rules, "The refund was processed from our end on the 2nd; please check with your bank for the status.")
+
+
+# ------------------------------------------------------------------ round 4 (13 of 30 misread)
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 apologise, in the letter's passive.
+    ("The inconvenience caused is deeply regretted.", "apology"),
+    # §5 stress what was done; "I'm escalating this now"; §1 compensation ("a token of apology").
+    ("PFA the invoice as requested; the refund of Rs. 499 has been processed today.", "concrete_action"),
+    ("Ma'am, I hear you. Three visits without a fix is unacceptable, and I'm escalating this to our service manager right now.",
+     "concrete_action"),
+    ("As a token of apology, we have credited 200 reward points to your account.", "compensation"),
+    # §5 blaming others: "from the courier side", "from the manufacturer's end".
+    ("Sir, please understand, the delay is from the courier side and not in our hands.", "deny_responsibility"),
+    ("It's a known issue from the manufacturer's end, nothing we can do.", "deny_responsibility"),
+    # §3.5 thank them.
+    ("Thank you for your valuable feedback, we will definitely work on it.", "thank_complaint"),
+    # §5 commanding tone: the line-cut threat.
+    ("Kindly do not use such language, otherwise I will have to disconnect the call.", "rush_calm_down"),
+    # §5 refusing outright: "not eligible".
+    ("Your request for a refund is not eligible as per our terms and conditions.", "refusal"),
+    # …with the terms as its reason (§3 when you cannot grant a request, say why; §7 explain the
+    # contract terms): the expectation corrected after the run (see the module docstring).
+    ("Your request for a refund is not eligible as per our terms and conditions.", "explain_reason"),
+    # §4 不得推诿: sent to the toll-free line (请致电客服热线).
+    ("For faster resolution, kindly call our toll-free number 1800-123-4567.", "unowned_handover"),
+    # §3.1.
+    ("What's the model number printed on the back of the unit?", "fact_question"),
+    # §5 又怎么啦, said to a customer calling back.
+    ("Sir, I already processed your refund yesterday, why are you calling again?", "forbidden_phrase"),
+])
+def test_round4_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+def test_round4_checking_with_a_team_is_no_unowned_handover_misfire(rules):
+    # §3 put on hold politely while the agent checks (§7 confirm while the customer waits): the
+    # team named is not the customer handed over.
+    text = "Please hold the line, sir, I am checking with the technical team."
+    assert "unowned_handover" not in present(rules, text)
+    assert all(d < 0 for d in deltas(rules, text))
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("As a token of apology, we have credited 200 reward points to your account.", "down"),
+    ("For faster resolution, kindly call our toll-free number 1800-123-4567.", "up"),
+    ("It's a known issue from the manufacturer's end, nothing we can do.", "up"),
+    ("Sir, I already processed your refund yesterday, why are you calling again?", "up"),
+])
+def test_round4_moves_every_customer_misfire(rules, text, direction):
+    moved = deltas(rules, text)
+    assert all((d < 0) if direction == "down" else (d > 0) for d in moved), moved
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Near misses of the round's fixes.
+    ("Once your return has been processed, you'll get an SMS.", "follow_up", "concrete_action"),  # awaited
+    ("You can redeem your reward points on the app.", None, "compensation"),
+    ("You are eligible for a full refund.", "compensation", "refusal"),
+    ("The call got disconnected, sorry about that.", "apology", "rush_calm_down"),
+    ("Thank you for calling our helpline today.", "thank_complaint", "unowned_handover"),
+    ("I'm checking with the courier now.", "concrete_action", "handover"),
+    # Read right on the first run.
+    ("We will try our level best to resolve your issue at the earliest.", "vague", "time_commitment"),
+    ("I request you to kindly share the screenshot of the error.", "fact_question", "rush_calm_down"),
+    ("Your complaint has been forwarded to the concerned department and you will be contacted shortly.",
+     "unowned_handover", "time_commitment"),
+    ("I completely understand your concern. Let me check the status of your order right away.",
+     "acknowledge_feelings", "vague"),
+    ("I'm sorry, I'm new here and still learning the process.", "excuse", "ownership"),
+    ("I have raised a priority ticket, reference number 88213, and I will personally call you by 4 PM.",
+     "time_commitment", "vague"),
+    ("Sir, this is not my department; I can only help you with billing.", "pass_the_buck", "ownership"),
+    ("I apologise on behalf of our technician; I've arranged a different engineer for tomorrow morning.",
+     "time_commitment", "empty_apology"),
+    ("That's not possible, sir. The system doesn't allow it.", "hide_behind_policy", "explain_reason"),
+    ("Please do not worry, your money is safe with us and will be refunded within 5-7 working days.",
+     "time_commitment", "refusal"),
+    ("Sure, ma'am! I've updated your delivery address, and you'll receive a confirmation email in a few minutes.",
+     "follow_up", "vague"),
+    ("I'll be honest, I don't have an answer right now, but I will find out and call you back before 6 PM.",
+     "time_commitment", "vague"),
+    ("Ugh, not this again. What is it now?", "forbidden_phrase", "fact_question"),
+    ("I'll keep this ticket open and personally update you every morning until the part arrives.",
+     "follow_up", "vague"),
+    ("We appreciate your patience and understanding. Have a nice day!", "thank_complaint", "rush_calm_down"),
+])
+def test_round4_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("We will try our level best to resolve your issue at the earliest.", "up"),
+    ("I request you to kindly share the screenshot of the error.", "down"),
+    ("PFA the invoice as requested; the refund of Rs. 499 has been processed today.", "down"),
+    ("Your complaint has been forwarded to the concerned department and you will be contacted shortly.", "up"),
+    ("Sir, please understand, the delay is from the courier side and not in our hands.", "up"),
+    ("I completely understand your concern. Let me check the status of your order right away.", "down"),
+    ("I'm sorry, I'm new here and still learning the process.", "up"),
+    ("I have raised a priority ticket, reference number 88213, and I will personally call you by 4 PM.", "down"),
+    ("Sir, this is not my department; I can only help you with billing.", "up"),
+    ("Kindly do not use such language, otherwise I will have to disconnect the call.", "up"),
+    ("I apologise on behalf of our technician; I've arranged a different engineer for tomorrow morning.", "down"),
+    ("That's not possible, sir. The system doesn't allow it.", "up"),
+    ("Please do not worry, your money is safe with us and will be refunded within 5-7 working days.", "down"),
+    ("Ma'am, I hear you. Three visits without a fix is unacceptable, and I'm escalating this to our service manager right now.",
+     "down"),
+    ("Sure, ma'am! I've updated your delivery address, and you'll receive a confirmation email in a few minutes.", "down"),
+    ("What's the model number printed on the back of the unit?", "down"),
+    ("I'll be honest, I don't have an answer right now, but I will find out and call you back before 6 PM.", "down"),
+    ("Ugh, not this again. What is it now?", "up"),
+    ("I'll keep this ticket open and personally update you every morning until the part arrives.", "down"),
+])
+def test_round4_moves_every_customer_stays(rules, text, direction):
+    moved = deltas(rules, text)
+    assert all((d < 0) if direction == "down" else (d > 0) for d in moved), moved
