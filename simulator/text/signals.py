@@ -36,7 +36,10 @@ _TIME_ZH_BODY = rf"""(
 # As 周三 / 下周 / 5点前 in Chinese: a weekday alone ("I'll call you Wednesday"), next week or a
 # weekday, a bare hour after "before" ("before 5"), and the office deadlines "close of
 # business" / "end of play" / EOD / COB; a range ("within 24-48 hours"), and a bare hour after
-# "by" / "at" that ends its clause ("I'll ring you back at 3.", not "looking at 3 bills").
+# "by" / "at" that ends its clause ("I'll ring you back at 3.", not "looking at 3 bills"); a
+# desk's "within 24-48 business hours" or "within 48 hrs" is a duration as "2 business days" is,
+# and so is a turnaround time stated ("the TAT is 7 working days") and updates promised at a
+# stated interval ("every 24 hours").
 _TIME_EN_BODY = r"""\b(today|tonight|tomorrow|this\s(morning|afternoon|evening|week)|end\sof\s(the\s)?(day|week)
         |(by|before|on)\s(noon)
         |((by|before|this|next|on)\s)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)
@@ -44,11 +47,13 @@ _TIME_EN_BODY = r"""\b(today|tonight|tomorrow|this\s(morning|afternoon|evening|w
         |(by|before)\s(close\sof\sbusiness|end\sof\splay|eod|cob)
         |before\s\d{1,2}(:\d{2})?(?!\d|[.,:]\d|\s?(%|percent|days?|weeks?|months?|years?|pounds?|dollars?|euros?))
         |\d{1,2}(:\d{2})?\s?(am|pm|o'clock)
-        |within\s(\d+|\d+\s?[-–]\s?\d+|an?|one|two|three|24|48)\s(minutes?|hours?|days?|business\sdays?|working\sdays?)
+        |within\s(\d+|\d+\s?[-–]\s?\d+|an?|one|two|three|24|48)\s(minutes?|hours?|hrs?|days?|(business|working)\s(days?|hours?|hrs?))
         |(by|at)\s\d{1,2}(:\d{2})?(?=\s?[.,;!?]|\s?$|\s(today|tomorrow|tonight|this|latest|at\slatest)\b)
         |(within|in|over)\sthe\s(next|coming)\s((\d+|one|two|three|ten|fifteen|thirty|24|48)\s)?
             (minutes?|hours?|days?|business\sdays?|working\sdays?)
         |within\sthe\s(hour|day)
+        |every\s(\d+|two|three|four|six|twelve)\s(hours?|hrs?|days?)
+        |(tat|turnaround\stime)(\s[a-z]+){0,4}\s(is|of|will\sbe)\s(\d+|\d+\s?[-–]\s?\d+)\s(hours?|hrs?|days?|(business|working)\s(days?|hours?|hrs?))
         |in\s(\d+|an?|one|two|ten|fifteen|thirty)\s(minutes?|mins?|hours?|hrs?))\b"""
 # Each pattern behind a look-ahead for the characters a match can start with: the regex
 # engine then rejects most positions with one set test instead of trying every
