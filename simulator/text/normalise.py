@@ -196,10 +196,12 @@ def _to_mandarin(norm: NormText) -> NormText:
     found = [p.search(text) is not None for p in probes]
     if not any(found):
         return norm
-    if not any(found[1:]):
-        # Only the Chinese keys occur (the first probe is exactly their pattern): scan with it,
-        # not the combined one, whose English word guards make the engine try every character.
-        pattern = probes[0]
+    if sum(found) == 1:
+        # Only one kind of key occurs (Chinese, English or code-mixed: no two kinds start at the
+        # same character): scan with its own probe, not the combined pattern, whose English word
+        # guards make the engine try every key at every character (200 µs for an English reply
+        # holding "I have", against a few µs).
+        pattern = probes[found.index(True)]
     old_starts, old_ends = norm.starts, norm.ends
     if old_starts is None:
         # Every character still in its place so far: when each word found folds to one as long
@@ -218,36 +220,36 @@ def _to_mandarin(norm: NormText) -> NormText:
         if same:
             return NormText(norm.original, folded)
 
-    def src(i: int) -> tuple[int, int]:
-        return (i, i + 1) if old_starts is None or old_ends is None else (old_starts[i], old_ends[i])
-
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+
+    def keep_places(a: int, b: int) -> None:
+        # Characters a..b keep their places: copied a slice at a time, not one by one (a
+        # reply whose folds change length, "i have" → "i've", pays this for every character).
+        if old_starts is None or old_ends is None:
+            starts.extend(range(a, b))
+            ends.extend(range(a + 1, b + 1))
+        else:
+            starts.extend(old_starts[a:b])
+            ends.extend(old_ends[a:b])
+
     last = 0
     for m in pattern.finditer(text):
         a, b = m.span()
-        for i in range(last, a):
-            s, e = src(i)
-            starts.append(s)
-            ends.append(e)
+        keep_places(last, a)
         pieces.append(text[last:a])
         word = words[m.group()]
         if len(word) == b - a:  # character for character: each keeps its own place
-            for i in range(a, b):
-                s, e = src(i)
-                starts.append(s)
-                ends.append(e)
+            keep_places(a, b)
         else:  # every character of the Mandarin word stands for the whole Cantonese one
-            s, e = src(a)[0], src(b - 1)[1]
+            s = a if old_starts is None else old_starts[a]
+            e = b if old_ends is None else old_ends[b - 1]
             starts.extend([s] * len(word))
             ends.extend([e] * len(word))
         pieces.append(word)
         last = b
-    for i in range(last, len(text)):
-        s, e = src(i)
-        starts.append(s)
-        ends.append(e)
+    keep_places(last, len(text))
     pieces.append(text[last:])
     return NormText(norm.original, "".join(pieces), tuple(starts), tuple(ends))
 
