@@ -374,6 +374,28 @@ def test_separating_quarters_recomputed_from_the_results(rules, cohort, tmp_path
     assert diffs == sorted(diffs, reverse=True)
 
 
+def test_a_row_leaning_against_its_sense_is_marked(rules, cohort, tmp_path):
+    # A bad move commoner among high scorers (their sessions ran long enough for needs_ignored)
+    # is not what set them apart: the report marks it and says so, instead of a bare green bar.
+    from simulator.batch.render import cohort_data, cohort_html
+
+    out = tmp_path / "out"
+    run_batch(BatchOptions(input=str(cohort), out_dir=str(out), progress=False), rules=rules)
+    summary = json.loads(read(out, "summary.json"))
+    summary["separating_quarters"]["rules"] = [
+        {"rule": "needs_ignored", "top": 9, "bottom": 2, "rate_top": 0.9, "rate_bottom": 0.2, "difference": 0.7},
+        {"rule": "apology", "top": 8, "bottom": 1, "rate_top": 0.8, "rate_bottom": 0.1, "difference": 0.7},
+        {"rule": "blame_customer", "top": 0, "bottom": 5, "rate_top": 0.0, "rate_bottom": 0.5, "difference": -0.5},
+        {"rule": "fact_question", "top": 1, "bottom": 6, "rate_top": 0.1, "rate_bottom": 0.6, "difference": -0.5},
+    ]
+    rows = {r["rule"]: r["against"] for r in cohort_data(summary, rules, "en")["separating"]}
+    assert rows == {"needs_ignored": True, "apology": False, "blame_customer": False, "fact_question": True}
+    html = cohort_html(summary, rules, "en")
+    assert html.count("†") == 3 and "leans against its own sense" in html  # two rows and the note
+    summary["separating_quarters"]["rules"] = summary["separating_quarters"]["rules"][1:3]
+    assert "†" not in cohort_html(summary, rules, "en")
+
+
 def test_separating_behaviours_shown_when_nobody_passes(rules, tmp_path):
     # A hard cohort where every result fails: pass/fail cannot separate anything, the quarters can.
     replies = [["这不是我们的问题。"], ["好的。"], ["抱歉，请您稍等。"], ["这是公司规定，我们没办法。"],

@@ -82,6 +82,12 @@ class _Names:
     def persona(self, pid: str) -> str:
         return self.personas.get(pid, pid)
 
+    def against(self, rid: str, difference: float) -> bool:
+        """Whether a rule leans the other way from its sense: a bad move commoner among high scorers."""
+        rule = self.rules.rules.get(rid)
+        polarity = rule.polarity if rule is not None else "neutral"
+        return (polarity == "negative" and difference > 0) or (polarity == "positive" and difference < 0)
+
     def scenario(self, sid: str) -> str:
         return self.scenarios.get(sid, sid)
 
@@ -126,7 +132,8 @@ def cohort_data(summary: dict[str, Any], rules: Rulebook, lang: str) -> dict[str
     separating = [
         {"name": names.rule(s["rule"]), "rule": s["rule"], "top": _pct(s["rate_top"]),
          "bottom": _pct(s["rate_bottom"]), "difference": f"{s['difference'] * 100:+.0f}",
-         "helps": s["difference"] > 0, "width": min(100, abs(s["difference"]) * 100)}
+         "helps": s["difference"] > 0, "width": min(100, abs(s["difference"]) * 100),
+         "against": names.against(s["rule"], s["difference"])}
         for s in quarters["rules"][:SEPARATING_ROWS]
     ]
     phrases = [
