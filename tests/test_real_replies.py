@@ -446,3 +446,37 @@ def test_a_detail_named_is_no_fact_question_misfire(rules, text):
 ])
 def test_a_detail_asked_for_is_still_a_fact_question(rules, text):
     assert "fact_question" in counted(rules, text)
+
+
+# --------------------------------------------------- 19. a time reported or asked about
+# §3 "promise an answer by an agreed time": a time in a clause that reports what was done or asks
+# the customer is no promise, and makes no time_commitment; a later time in the reply still can.
+
+@pytest.mark.parametrize("text", [
+    "今天下午13点多工作人员有联系过您,但您电话无人接听,工作人员会再次联系您的。",
+    "您的退款已经在4月27号办理成功，我会跟进。",
+])
+def test_a_time_reported_is_no_promise_misfire(rules, text):
+    present = counted(rules, text)
+    assert "concrete_time" not in present and "time_commitment" not in present
+
+
+@pytest.mark.parametrize("text", [
+    "请问您在1月31号前有无收到短信通知呢？",
+    "请问您今天总共充了几次？",
+    "Did you call us at 3pm yesterday? I'll look into it.",
+])
+def test_a_time_asked_about_is_no_promise_stays(rules, text):
+    present = counted(rules, text)
+    assert "concrete_time" not in present and "time_commitment" not in present
+
+
+@pytest.mark.parametrize("text", [
+    "您的退款已经在4月27号办理成功，预计3-5个工作日到账，我会跟进。",   # the later time is promised
+    "登记成功后，我们会在48小时内联系您处理。",                        # 成功后: after, not done
+    "帮您查了下 订单已经发往库房 我今天帮您联系负责人安排发货",         # a space parts chat clauses
+    "I'll call you back at 3pm today.",
+    "我們已經為您安排技術人員明天上午到府維修。",                      # arranged for a coming time
+])
+def test_a_promised_time_still_commits(rules, text):
+    assert "time_commitment" in counted(rules, text)

@@ -67,15 +67,46 @@ _LATIN_LETTER = re.compile("[a-z]")  # the text is folded: no capitals left
 _TIME_EN_ANCHOR = re.compile(r"day|night|tomorrow|morning|afternoon|evening|week|noon|\d|minute|hour|eod|cob|business|play")
 
 
-def find_time(text: str) -> re.Match[str] | None:
-    """The first concrete time in folded text: Chinese forms win a tie at the same position."""
+def find_time(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The first concrete time in folded text from ``pos``: Chinese forms win a tie at the same position."""
     # Every Chinese form holds a Chinese character and every English one a Latin letter,
     # so a reply in one language never pays for the other's search.
-    zh = _TIME_ZH.search(text) if not text.isascii() and _TIME_ZH_ANCHOR.search(text) else None
-    en = _TIME_EN.search(text) if _LATIN_LETTER.search(text) and _TIME_EN_ANCHOR.search(text) else None
+    zh = _TIME_ZH.search(text, pos) if not text.isascii() and _TIME_ZH_ANCHOR.search(text, pos) else None
+    en = _TIME_EN.search(text, pos) if _LATIN_LETTER.search(text, pos) and _TIME_EN_ANCHOR.search(text, pos) else None
     if en is None or (zh is not None and zh.start() <= en.start()):
         return zh
     return en
+
+
+# §3 "promise an answer by an agreed time": a time in a clause that reports what was done
+# (4月27号已经办理成功, 今天下午工作人员有联系过您) or asks the customer about it (您今天充了几次？)
+# is no time promised. The next time in the reply may still be one.
+_CLAUSE_BREAKS = ",.!?;:。、…\n"
+_DONE = re.compile(r"已经|已|过您|过了|联系过|成功(?!后|之后|以后)|完毕|完成了|消耗完")
+_ASKED = re.compile(r"\?|吗\s*$|^\s*请问|有无|有没有|是否")
+# …unless the time itself looks ahead (已经为您安排明天上午上门, 已登记，48小时内联系您): an
+# arrangement made for a coming time is a promise.
+_AHEAD = re.compile(r"明|后天|下(?!午)|内|前|后")
+
+
+def promised_time(text: str) -> re.Match[str] | None:
+    """The first concrete time not in a clause that reports the past or asks (see ``_DONE``)."""
+    t = find_time(text)
+    # Chat Chinese often parts its clauses with a space (帮您查了下 我今天帮您反馈); English
+    # parts its words with one.
+    breaks = _CLAUSE_BREAKS if text.isascii() else _CLAUSE_BREAKS + " "
+    while t is not None:
+        lo = max(text.rfind(c, 0, t.start()) for c in breaks) + 1
+        hi = min((i for i in (text.find(c, t.end()) for c in breaks) if i >= 0), default=len(text))
+        clause = text[lo:hi + 1]
+        # A time offered in a question (明天上午十点给您回电可以吗？, "shall I call you by 5pm?")
+        # asks the customer to agree to it (§3): only a time that does not look ahead, asked
+        # about in Chinese, is a fact asked for.
+        reported = _DONE.search(clause) or (not text.isascii() and _ASKED.search(clause))
+        if not reported or _AHEAD.search(t.group()):
+            return t
+        t = find_time(text, hi)
+    return None
 
 
 # Fewer capitals than this are initials or an acronym, not shouting.
@@ -164,7 +195,7 @@ def read_signals(norm: NormText, limits: m.SignalLimits, key: str | None = None)
         pos = text.index("?")
         s, e = norm.span(pos, pos + 1)
         out.append(Signal("asks_questions", questions, s, e, original[s:e]))
-    t = find_time(text)
+    t = promised_time(text)
     if t:
         s, e = norm.span(t.start(), t.end())
         out.append(Signal("concrete_time", 1, s, e, original[s:e]))
