@@ -18,10 +18,14 @@ Sessions ended contrary to expectation, per round (before that round's fixes): 0
 billing-error × self-centered in Chinese, engineer-no-show × domineering in English, data-loss ×
 analytical in Chinese, hotline-callback × friendly in English), 0/12 (round 2: rude-engineer ×
 domineering in Chinese, renewal-fee × analytical in English, dongle-defect × friendly in Chinese,
-late-fix-release × self-centered in English). The outcomes and the order held; the misreads were
-inside the sessions: 8 of 60 replies in round 1, 9 of 60 in round 2 (a reply that read nothing, or
-the wrong thing, though the session still ended as expected), and they changed how far and how
-fast a session went (a good one resolving a reply earlier, a bad one escalating on its first reply).
+late-fix-release × self-centered in English), 1/12 (round 3: property-repair × analytical in
+Traditional Chinese, general-complaint × domineering in British English, billing-error × friendly
+in English, hotline-callback × self-centered in Hong Kong Cantonese with English words: the
+friendly billing good session did not resolve and scored only 57.0 to the bad one's 35.8). Apart
+from that, outcomes and order held; the misreads were inside the sessions: 8 of 60 replies in
+round 1, 9 of 60 in round 2, 11 of 60 in round 3 (a reply that read nothing, or the wrong thing,
+though the session still ended as expected), and they changed how far and how fast a session went
+(a good one resolving a reply earlier, a bad one escalating on its first reply).
 
 * Round 1. Lexicon (rules/behaviours.yaml): "which suits you better?" offers options (§3.3
   您看哪种方便？); "he'll be with you by 2:30" sends someone (§7 on-site engineer never came:
@@ -39,6 +43,20 @@ fast a session went (a good one resolving a reply earlier, a bad one escalating 
   release date" do, with "head office" and "development team" as before.
 * Round 2 audit: none of the 6,316 replies changed (the scenario change does not touch the
   general-complaint reading the audit uses; calibrate --check stays ordered).
+* Round 3. Lexicon: "I'm reconnecting / restoring" is action under way (§5 show urgency); "aren't
+  our problem" denies (§5 insisting on being right, with "not our problem"); "proves nothing",
+  "anyone can print one" doubts the customer's proof (§5 doubting honesty); "next time pay / use /
+  just" lectures (§5, with "next time make sure"); 哪几户 / 到什么程度 / 多严重 asks (§3.1; §4
+  listen and record in detail), as does the Cantonese 單號係幾多 (号系多少); 你們自己沒… / 您自己造成
+  blames the customers (§5). Fold (simulator/text/folding.yaml ``cantonese``): 幾多 is 多少. Scenario
+  (scenarios/billing-error.yaml): credit_and_refund met by the credit said as done ("credited the
+  300", "cancelled the late fee"); apologise no longer met by a bare "lost orders" ("your lost
+  orders aren't our problem" recognises no harm, §2.2), but by "sorry about the lost orders", "the
+  orders you lost", "cost you orders". The three-way calibrate --check stays ordered.
+* Round 3 audit: none of the 6,316 replies changed. (Across the three rounds the new Chinese
+  surface forms — 误会, 听错, 什么程度, 哪几, 交错, 摔坏, 自己造成, 怎么知道 … — occur in none of the
+  STC-3 helpdesk replies, which are Weibo telecom and e-commerce service posts; 时间段 occurs 18
+  times, never as 哪个时间段 / 什么时间段; the English phrases cannot occur there.)
 * Left (strict xfail): a scenario need met by a reply that refuses it or doubts the customer —
   "It's not my job to chase the engineers." meets track_now, 重新录入？这不归我们管。 meets
   reenter_at_cost: need phrases are read without the clause's refusal, and suppressing them needs
@@ -404,3 +422,148 @@ def test_round2_stays(rules, text, want, not_want):
 def test_round2_paid_replacement_is_no_free_replacement(rules):
     r = read_reply(rules, "dongle-defect", "换新的要收两百块钱，这是规定。")
     assert "compensation" not in r.present and "replace_free" not in {h.need for h in r.need_hits}
+
+
+# ------------------------------------------------------------------ round 3 (1 of 12 sessions contrary)
+
+ROUND3 = {
+    # §7 property repairs not done, a collective (major) complaint, typed in Traditional characters.
+    ('property-repair', 'analytical', 'zh'): (
+        ['真的非常抱歉，屋頂漏水報修了四次、拖了兩個月都沒處理，這是我們物業管理的失職，讓各位業主受損又受氣。',
+         '我是物業經理黃建國，這件事由我負責跟進到底，也已經向公司上級報告了。請問目前是哪幾戶受到影響？牆面和地板大概損壞到什麼程度？',
+         '我都記錄下來了。維修隊今天下午就上屋頂檢查，防水工程會在本週五之前完工。',
+         '因為漏水造成的牆面和地板損壞，我們下週一派人逐戶評估，由物業負責修復；無法修復的部分按評估結果賠償。',
+         '之後每兩天我會在業主群裡更新一次進度，完工後我親自上門確認。謝謝各位的耐心。'],
+        ['漏水的事情我們知道了，不好意思。',
+         '維修隊最近比較忙，我們會盡快安排。',
+         '請問是哪幾戶？',
+         '損壞的部分要看情況再說。',
+         '有進展再通知大家。'],
+        ['下雨天漏水很正常，老房子都這樣。',
+         '你們報修的單子我沒看到，是不是沒有填單？',
+         '維修要排隊，這不是我能決定的。',
+         '牆面損壞是你們自己沒及時處理造成的。',
+         '五戶一起來也沒用，要投訴去找開發商。']),
+    # §1 what every complainant needs; domineering: acknowledgement, immediate action, choices.
+    ('general-complaint', 'domineering', 'en'): (
+        ["You're absolutely right to be annoyed — you sorted this last week, you were told three days, and you've had to chase us twice. I'm sorry we've let you down.",
+         "I'm Gareth, team leader here, and from now on this is mine to sort. Could you give me the reference from last Monday and the names of whoever you spoke to?",
+         "Cheers. I can see it stalled because the job was never passed to the install team. I've just put it through as urgent.",
+         "They can come tomorrow at 10 or Thursday at 2 — your call which suits you better. Either way I'll ring you tomorrow by noon to confirm it's booked.",
+         "So: the install is booked, I'm your contact, and you'll hear from me by noon tomorrow. Thanks for sticking with us."],
+        ['Sorry to hear that.',
+         'Have you got a reference number?',
+         'Right, it looks like it got missed.',
+         "I'll put a note on the account for the team.",
+         'They should be in touch soon.'],
+        ['Well, three days was only ever an estimate.',
+         "I can't see any record of you calling twice, to be honest.",
+         "You'll need to calm down if you want me to help you.",
+         "That's not my department, mate, you'll have to ring the installers.",
+         "There's nothing more I can do today."]),
+    # §7 payment not credited; §1 friendly: the best service anyway, no slack.
+    ('billing-error', 'friendly', 'en'): (
+        ["Thanks for coming in, and I'm sorry — you paid and still got cut off, and with a delivery business losing two days of orders that really hurts.",
+         "I'm Amy and I'll take care of this from start to finish. Could I see your receipt with the transaction number?",
+         "Found it: the 300 was paid on the 15th but never posted to your account — our mistake. I'm reconnecting your line now; it'll be working within fifteen minutes.",
+         "I've credited the 300 and cancelled the 20 late fee, and I've put in for a month's rental credit for the lost business.",
+         "I'll text you by 6 this evening once the credit shows on your account. Thanks for your patience today."],
+        ['Hello, how can I help?',
+         'Do you have the receipt?',
+         "OK, I'll send this to billing.",
+         'They usually sort these things out in a week or so.',
+         "The late fee might be refunded once they've looked at it."],
+        ["Our system says you didn't pay, so the line was suspended.",
+         "A receipt doesn't prove anything, anyone can print one.",
+         "The late fee is automatic. I can't remove it.",
+         "Your lost orders aren't our problem.",
+         "Next time pay online and you won't have this issue."]),
+    # §7 promised call-back never came, in Hong Kong Cantonese chat with English words.
+    ('hotline-callback', 'self-centered', 'zh'): (
+        ['真係好抱歉，hotline一直打唔通，答應覆電又冇人打俾你，浪費咗你咁多時間。',
+         '我係客服阿敏，呢單case我會親自follow到底。請問你係幾時打嚟㗎？當時係邊位工程師接嘅？',
+         '我已經check咗記錄，張單冇轉到工程部，我而家即刻幫你跟進。',
+         '我約咗陳工程師今日下晝三點前打電話俾你，如果三點前未收到，我會親自打返俾你。',
+         '總之今日三點前會有工程師聯絡你，多謝你耐心等。'],
+        ['唔好意思。',
+         '你個客戶編號係幾多？',
+         '我幫你留個言俾工程部。',
+         '佢哋應該會覆你嘅。',
+         '仲有冇其他嘢？'],
+        ['打唔通好正常，好多人打嚟。',
+         '我唔知你同邊個講過。',
+         '你自己再打過啦。',
+         '工程師幾時覆你唔關我事。',
+         '我哋收工喇。']),
+}
+
+
+# The friendly billing triple ran contrary before the fixes: its good session did not resolve and
+# scored 57.0 to the bad one's 35.8 (the reconnection and the credit read as nothing, the bad
+# session's doubt and denial read as nothing), so it is the misfire; the other three held.
+CONTRARY3 = ("billing-error", "friendly", "en")
+
+
+@pytest.mark.parametrize("key", [k for k in ROUND3 if k != CONTRARY3],
+                         ids=["-".join(k) for k in ROUND3 if k != CONTRARY3])
+def test_round3_sessions_stays(rules, key):
+    _check_triple(rules, *key, *ROUND3[key])
+
+
+def test_round3_friendly_billing_sessions_misfire(rules):
+    _check_triple(rules, *CONTRARY3, *ROUND3[CONTRARY3])
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    # §5 show urgency: the work under way as the agent speaks.
+    ("I'm reconnecting your broadband as we speak.", "concrete_action"),
+    # §5 insisting on being right.
+    ("Those roaming charges aren't our problem.", "deny_responsibility"),
+    # §5 doubting the customer's honesty: their proof called worthless.
+    ("A screenshot proves nothing, I'm afraid.", "doubt_customer"),
+    # §5 lecturing: advice for next time.
+    ("Next time use the app and it won't happen.", "lecture"),
+    # §3.1 ask about the facts: how bad, which households.
+    ("請問漏水已經到什麼程度了？", "fact_question"),
+    ("没收到停水通知的是哪几家？", "fact_question"),
+    ("你張單號係幾多？", "fact_question"),
+    # §5 implying the customers are at fault.
+    ("你們自己沒關好窗才會進水。", "blame_customer"),
+])
+def test_round3_misfire(rules, text, behaviour):
+    assert behaviour in present(rules, text)
+
+
+@pytest.mark.parametrize(("text", "scenario", "need", "met"), [
+    # §7 payment not credited: the credit said as done.
+    ("I've credited your account with the 300 this morning.", "billing-error", "credit_and_refund", True),
+    # §2.2 recognise the harm: a denial names the lost orders but recognises nothing.
+    ("Your lost orders aren't our problem.", "billing-error", "apologise", False),
+])
+def test_round3_need_misfire(rules, text, scenario, need, met):
+    assert (need in {h.need for h in read_reply(rules, scenario, text).need_hits}) is met
+
+
+@pytest.mark.parametrize(("text", "scenario", "need"), [
+    ("I'm so sorry about the lost orders, that's our error.", "billing-error", "apologise"),
+    ("I'll waive the late fee and credit the payment today.", "billing-error", "credit_and_refund"),
+])
+def test_round3_need_stays(rules, text, scenario, need):
+    assert need in {h.need for h in read_reply(rules, scenario, text).need_hits}
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # Said not to be their doing: reassurance, no blame.
+    ("这不是您们自己造成的，是我们的施工问题。", None, "blame_customer"),
+    # Proof accepted: no doubt.
+    ("That proves you paid, thank you, I'll sort the credit now.", None, "doubt_customer"),
+    # Next time they call, ask for me: an offer, no lecture.
+    ("Next time you ring, ask for me, I'm Amy.", "introduce_self", "lecture"),
+    # Unable to reconnect yet: no action claimed.
+    ("I'm afraid I can't reconnect you until the payment clears.", None, "concrete_action"),
+])
+def test_round3_stays(rules, text, want, not_want):
+    got = present(rules, text)
+    if want:
+        assert want in got
+    assert not_want not in got
