@@ -81,14 +81,16 @@ class Scorecard:
         }
 
 
-def _first_uses(turns: list[Turn], emptied_by: dict[str, str], hollow_first: dict[str, tuple[int, str]]
-                ) -> dict[str, tuple[int, str]]:
-    """Each behaviour and signal's first showing: its turn and quote.
+def _first_uses(
+    turns: list[Turn], emptied_by: dict[str, str]
+) -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    """Each behaviour and signal's first showing (turn, quote), and each emptied step's.
 
-    A step shown only where its ``Scoring.emptied_by`` behaviour fired is left out, and its
-    first such showing goes into ``hollow_first`` instead, so the report can quote it.
+    A step shown only where its ``Scoring.emptied_by`` behaviour fired is left out of the
+    first, and its first such showing is in the second, so the report can quote it.
     """
     first: dict[str, tuple[int, str]] = {}
+    hollow_first: dict[str, tuple[int, str]] = {}
     for t in turns:
         hollow = {step for step, by in emptied_by.items() if any(h.counts_as == by for h in t.hits)}
         for h in t.hits:
@@ -100,7 +102,7 @@ def _first_uses(turns: list[Turn], emptied_by: dict[str, str], hollow_first: dic
                 first[h.counts_as] = (t.index, h.quote)
         for s in t.signals:
             first.setdefault(s.kind, (t.index, s.quote))
-    return first
+    return first, hollow_first
 
 
 def _clamp(x: float) -> float:
@@ -113,8 +115,7 @@ def score_session(
     """Score a session's turns. ``complete=False`` marks an interrupted session."""
     cfg = rules.content.scoring
     pair = rules.pairing(scenario, persona)
-    hollow: dict[str, tuple[int, str]] = {}
-    first = _first_uses(turns, cfg.emptied_by, hollow)
+    first, hollow = _first_uses(turns, cfg.emptied_by)
     dims: dict[str, tuple[float | None, list[Evidence], str]] = {}
     if not turns:
         for d in cfg.dimensions:

@@ -246,8 +246,8 @@ def _asked_times(rb: Rulebook, norm: NormText, hits: list[Hit], signals: list[Si
         return signals
     text = norm.folded
     pos = 0
-    while (t := find_time(text[pos:])) is not None:
-        start, end = t.start() + pos, t.end() + pos
+    while (t := find_time(text, pos)) is not None:
+        start, end = t.span()
         stop = clause_end(text, end)
         if stop == len(text) or text[stop] != "?":
             break

@@ -203,24 +203,18 @@ def _to_mandarin(norm: NormText) -> NormText:
         # holding "I have", against a few µs).
         pattern = probes[found.index(True)]
     old_starts, old_ends = norm.starts, norm.ends
-    if old_starts is None:
-        # Every character still in its place so far: when each word found folds to one as long
-        # (我司 → 我们, 唔 → 不, 嘅 → 的), they all stay in place, and no offset map is needed. Building
-        # one character by character was most of the cost of a reply that holds such a word.
-        same = True
-
-        def keep(m: re.Match[str]) -> str:
-            nonlocal same
-            word = words[m.group()]
-            if len(word) != len(m.group()):
-                same = False
-            return word
-
-        folded = pattern.sub(keep, text)
-        if same:
-            return NormText(norm.original, folded)
-
+    found_words = [(m.start(), m.end(), words[m.group()]) for m in pattern.finditer(text)]
     pieces: list[str] = []
+    if old_starts is None and all(len(word) == b - a for a, b, word in found_words):
+        # Every character still in its place so far, and each word found folds to one as long
+        # (我司 → 我们, 唔 → 不, 嘅 → 的): they all stay in place, and no offset map is needed.
+        last = 0
+        for a, b, word in found_words:
+            pieces += (text[last:a], word)
+            last = b
+        pieces.append(text[last:])
+        return NormText(norm.original, "".join(pieces))
+
     starts: list[int] = []
     ends: list[int] = []
 
@@ -235,11 +229,9 @@ def _to_mandarin(norm: NormText) -> NormText:
             ends.extend(old_ends[a:b])
 
     last = 0
-    for m in pattern.finditer(text):
-        a, b = m.span()
+    for a, b, word in found_words:
         keep_places(last, a)
         pieces.append(text[last:a])
-        word = words[m.group()]
         if len(word) == b - a:  # character for character: each keeps its own place
             keep_places(a, b)
         else:  # every character of the Mandarin word stands for the whole Cantonese one

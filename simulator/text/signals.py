@@ -11,6 +11,7 @@ import re
 from typing import Any, NamedTuple
 
 from simulator.content import models as m
+from simulator.text.matcher import CLAUSE_BREAKS
 from simulator.text.normalise import NormText
 
 _CN_NUM = "0-9零〇一二两三四五六七八九十百半"
@@ -81,7 +82,7 @@ def find_time(text: str, pos: int = 0) -> re.Match[str] | None:
 # §3 "promise an answer by an agreed time": a time in a clause that reports what was done
 # (4月27号已经办理成功, 今天下午工作人员有联系过您) or asks the customer about it (您今天充了几次？)
 # is no time promised. The next time in the reply may still be one.
-_CLAUSE_BREAKS = ",.!?;:。、…\n"
+_CLAUSE_BREAKS = "".join(sorted(CLAUSE_BREAKS))
 _DONE = re.compile(r"已经|已|过您|过了|联系过|成功(?!后|之后|以后)|完毕|完成了|消耗完")
 _ASKED = re.compile(r"\?|吗\s*$|^\s*请问|有无|有没有|是否")
 # …unless the time itself looks ahead (已经为您安排明天上午上门, 已登记，48小时内联系您): an
